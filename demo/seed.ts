@@ -1,0 +1,63 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../src/server/db/client';
+import { auditLog, communities, invitations, memberships, users } from '../src/server/db/schema';
+import { diffFields } from '../src/domain/audit-diff';
+import { hashPassword } from '../src/server/lib/password';
+import { hashToken, randomToken } from '../src/server/lib/tokens';
+import { DEMO_ACCOUNTS, DEMO_EXTRA_MEMBERS, DEMO_OPEN_INVITATIONS, DEMO_PASSWORD } from './accounts';
+import { DEMO_COMMUNITIES } from './communities';
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo dataset in one transaction. Each creation is written to the audit log as
+ * done by the platform admin, so the audit pages have a history to show.
+ */
+export async function seedDemo(db: Db): Promise<void> {
+  // One hash serves every demo account (same password); hashing is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const userIds = new Map<string, string>();
+    const allUsers = [
+      ...DEMO_ACCOUNTS.map((a) => ({ email: a.email, displayName: a.displayName, locale: a.locale, isPlatformAdmin: a.isPlatformAdmin ?? false })),
+      ...DEMO_EXTRA_MEMBERS.map(([name, local]) => ({ email: `${local}@biobridge.demo`, displayName: name, locale: 'zh-CN' as const, isPlatformAdmin: false })),
+    ];
+    for (const u of allUsers) {
+      const [row] = await tx.insert(users).values({ ...u, passwordHash }).returning();
+      userIds.set(u.email, row!.id);
+    }
+    const adminId = userIds.get('admin@biobridge.demo')!;
+    const audit = (communityId: string | null, action: string, entityType: string, entityId: string, after: Record<string, unknown>) =>
+      tx.insert(auditLog).values({ actorUserId: adminId, communityId, action, entityType, entityId, changes: diffFields(null, after), requestId: 'demo-seed' });
+
+    const communityIds = new Map<string, string>();
+    for (const c of DEMO_COMMUNITIES) {
+      const [row] = await tx.insert(communities).values(c).returning();
+      communityIds.set(c.slug, row!.id);
+      await audit(row!.id, 'community.created', 'community', row!.id, { ...c });
+    }
+
+    const memberRows: { email: string; slug: string; role: string }[] = [
+      ...DEMO_ACCOUNTS.flatMap((a) => a.memberships.map(([slug, role]) => ({ email: a.email, slug, role }))),
+      ...DEMO_EXTRA_MEMBERS.map(([, local, slug, role]) => ({ email: `${local}@biobridge.demo`, slug, role })),
+    ];
+    for (const m of memberRows) {
+      const communityId = communityIds.get(m.slug)!;
+      const userId = userIds.get(m.email)!;
+      const [row] = await tx.insert(memberships).values({ communityId, userId, role: m.role }).returning();
+      await audit(communityId, 'membership.created', 'membership', row!.id, { userId, role: m.role });
+    }
+
+    for (const [email, slug, role] of DEMO_OPEN_INVITATIONS) {
+      const communityId = communityIds.get(slug)!;
+      const [row] = await tx
+        .insert(invitations)
+        .values({ communityId, email, role, tokenHash: hashToken(randomToken()), invitedBy: adminId, expiresAt: new Date(Date.now() + 14 * 86_400_000) })
+        .returning();
+      await audit(communityId, 'invitation.created', 'invitation', row!.id, { email, role, expiresAt: row!.expiresAt });
+    }
+  });
+}

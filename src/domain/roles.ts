@@ -1,0 +1,52 @@
+/**
+ * Roles and what each may do. Pure data and functions: services ask `can(role, action)`
+ * and the web app uses the same table to decide what to show.
+ */
+export const MEMBERSHIP_ROLES = [
+  'community_admin',
+  'staff',
+  'member',
+  'investor',
+  'judge',
+  'service_provider',
+  'viewer',
+] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const COMMUNITY_ACTIONS = [
+  'community.read',
+  'community.update',
+  'members.read',
+  'members.manage',
+  'audit.read',
+] as const;
+export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
+
+const GRANTS: Record<MembershipRole, readonly CommunityAction[]> = {
+  community_admin: COMMUNITY_ACTIONS,
+  staff: ['community.read', 'members.read'],
+  member: ['community.read'],
+  investor: ['community.read'],
+  judge: ['community.read'],
+  service_provider: ['community.read'],
+  viewer: ['community.read'],
+};
+
+/** The acting user's standing in one community: a membership role, platform admin, or both. */
+export interface Standing {
+  role: MembershipRole | null;
+  isPlatformAdmin: boolean;
+}
+
+export function can(standing: Standing, action: CommunityAction): boolean {
+  if (standing.isPlatformAdmin) return true;
+  return standing.role !== null && GRANTS[standing.role].includes(action);
+}
+
+export function permissionsOf(standing: Standing): CommunityAction[] {
+  return COMMUNITY_ACTIONS.filter((a) => can(standing, a));
+}
+
+export function isMembershipRole(value: string): value is MembershipRole {
+  return (MEMBERSHIP_ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerErrorHandler } from './http/error-handler';
+import { registerOpenApi } from './http/openapi';
+import { registerSessionHooks } from './http/session';
+import { validatorCompiler } from './http/validation';
+import { registerWeb } from './http/web';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { communityRoutes } from './modules/communities/routes';
+import { healthRoutes } from './modules/health/routes';
+import { memberRoutes } from './modules/members/routes';
+import { outboxRoutes } from './modules/outbox/routes';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  version: string;
+  /** Directory of the built web app (dist/web); null to serve the API only. */
+  webDir: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole HTTP application around an open, migrated database. Tests call this directly. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.LOG_LEVEL },
+    bodyLimit: deps.config.BODY_LIMIT,
+    trustProxy: deps.config.TRUST_PROXY,
+    // Keep a caller's request id (from a proxy) when it looks like one; otherwise make one.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: deps.config.cookieSecure,
+  });
+  await app.register(cookie);
+  registerSessionHooks(app);
+  await registerOpenApi(app, deps.version);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(communityRoutes);
+  await app.register(memberRoutes);
+  await app.register(auditRoutes);
+  await app.register(outboxRoutes);
+  await registerWeb(app, deps.webDir);
+  return app;
+}

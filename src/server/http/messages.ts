@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Locale } from '../../domain/locales';
+import type { ErrorCode } from '../../shared/errors';
+import en from '../../web/i18n/locales/en.json';
+import zhCN from '../../web/i18n/locales/zh-CN.json';
+import zhTW from '../../web/i18n/locales/zh-TW.json';
+
+// The server reads the same locale files as the web app, so an error reads the same
+// whether the web app translates it from its code or shows the server's message.
+const catalogues = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
+const zodLocales = { 'zh-CN': z.locales.zhCN(), 'zh-TW': z.locales.zhTW(), en: z.locales.en() } as const;
+
+function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function errorMessage(locale: Locale, code: ErrorCode, params?: Record<string, string | number>): string {
+  return fill(catalogues[locale].errors[code], params);
+}
+
+/** A field message: either a key of `fieldErrors` in the locale files, or text passed through. */
+export function fieldMessage(locale: Locale, keyOrText: string): string {
+  const table = catalogues[locale].fieldErrors as Record<string, string>;
+  return table[keyOrText] ?? keyOrText;
+}
+
+/** A zod issue's message in the request's language. */
+export function zodIssueMessage(locale: Locale, issue: z.core.$ZodRawIssue): string {
+  if (issue.code === 'unrecognized_keys') return fieldMessage(locale, 'unknown_field');
+  const result = zodLocales[locale].localeError(issue);
+  if (typeof result === 'string') return result;
+  return result?.message ?? issue.message ?? 'invalid';
+}

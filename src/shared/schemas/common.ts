@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LOCALES } from '../../domain/locales';
+import { MEMBERSHIP_ROLES } from '../../domain/roles';
+
+export const localeSchema = z.enum(LOCALES);
+export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);
+export const idSchema = z.uuid();
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+export const emailSchema = z.email().max(254);
+/** Length only; strength is checked by the service so the message can name the rule. */
+export const newPasswordSchema = z.string().min(1).max(200);
+
+export const communityParams = z.strictObject({ communityId: idSchema });
+
+/** Keyset pagination: `cursor` is opaque, from the previous page's `nextCursor`. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+};
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    requestId: z.string(),
+  }),
+});
