@@ -37,16 +37,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
     const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const conn: RawConnection = {
+      exec: async (sql) => {
+        await client.exec(sql);
+      },
+      rows: async <T>(sql: string) => (await client.query<T>(sql)).rows,
+    };
+    // PGlite is one connection: callers of withConnection take turns, so one caller's
+    // BEGIN ... COMMIT is never interleaved with another's.
+    let turn: Promise<unknown> = Promise.resolve();
     return {
       db: drizzlePglite({ client, schema }) as unknown as Db,
       kind: 'pglite',
-      withConnection: (fn) =>
-        fn({
-          exec: async (sql) => {
-            await client.exec(sql);
-          },
-          rows: async <T>(sql: string) => (await client.query<T>(sql)).rows,
-        }),
+      withConnection: (fn) => {
+        const run = turn.then(() => fn(conn));
+        turn = run.catch(() => {});
+        return run;
+      },
       close: () => client.close(),
     };
   }

@@ -7,7 +7,8 @@ export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);
 export const idSchema = z.uuid();
 export const timestampSchema = z.iso.datetime({ offset: true });
 
-export const emailSchema = z.email().max(254);
+/** Pasted addresses often carry spaces or capitals: both are normalised before checking. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 /** Length only; strength is checked by the service so the message can name the rule. */
 export const newPasswordSchema = z.string().min(1).max(200);
 

@@ -23,7 +23,7 @@ export async function findMembershipRole(db: Executor, communityId: string, user
 }
 
 export async function listAllCommunities(db: Executor): Promise<CommunityRow[]> {
-  return db.select().from(communities).orderBy(asc(communities.createdAt), asc(communities.id));
+  return db.select().from(communities).orderBy(asc(communities.createdAt), asc(communities.slug));
 }
 
 export async function listCommunitiesOfUser(db: Executor, userId: string) {
@@ -32,7 +32,7 @@ export async function listCommunitiesOfUser(db: Executor, userId: string) {
     .from(memberships)
     .innerJoin(communities, eq(communities.id, memberships.communityId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(communities.createdAt), asc(communities.id));
+    .orderBy(asc(communities.createdAt), asc(communities.slug));
 }
 
 export async function listKinds(db: Executor) {

@@ -5,6 +5,10 @@ import { communities, invitations, memberships, users } from '../../db/schema';
 export type MembershipRow = typeof memberships.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 
+/** Exact (microsecond) text form of a timestamp: a JS Date would drop the microseconds a keyset needs. */
+const exactTime = (column: typeof memberships.createdAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 const memberColumns = {
   membershipId: memberships.id,
   userId: users.id,
@@ -22,7 +26,7 @@ function escapeLike(text: string): string {
 export async function listMembers(
   db: Executor,
   communityId: string,
-  filter: { q?: string; role?: string; limit: number; after?: { at: Date; id: string } },
+  filter: { q?: string; role?: string; limit: number; after?: { at: string; id: string } },
 ) {
   const conditions: (SQL | undefined)[] = [eq(memberships.communityId, communityId)];
   if (filter.role) conditions.push(eq(memberships.role, filter.role));
@@ -37,11 +41,11 @@ export async function listMembers(
     .where(and(...conditions));
   if (filter.after) {
     conditions.push(
-      sql`(${memberships.createdAt}, ${memberships.id}) < (${filter.after.at.toISOString()}::timestamptz, ${filter.after.id}::uuid)`,
+      sql`(${memberships.createdAt}, ${memberships.id}) < (${filter.after.at}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
   const rows = await db
-    .select(memberColumns)
+    .select({ ...memberColumns, cursorAt: exactTime(memberships.createdAt) })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...conditions))

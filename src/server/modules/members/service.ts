@@ -19,7 +19,7 @@ import { enqueueEmail } from '../outbox/enqueue';
 import * as q from './queries';
 
 const INVITATION_DAYS = 14;
-const memberCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const memberCursor = z.object({ at: z.iso.datetime({ precision: 6 }), id: z.uuid() });
 
 function toMember(row: { membershipId: string; userId: string; email: string; displayName: string; role: string; joinedAt: Date }): Member {
   return { ...row, role: row.role as MembershipRole, joinedAt: row.joinedAt.toISOString() };
@@ -50,10 +50,10 @@ export async function listMembers(
     q: query.q || undefined,
     role: query.role,
     limit: query.limit,
-    after: cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined,
+    after: cursor,
   });
-  const page = pageOf(rows, query.limit, (last) => ({ at: last.joinedAt.toISOString(), id: last.membershipId }));
-  return { items: page.items.map(toMember), nextCursor: page.nextCursor, total };
+  const page = pageOf(rows, query.limit, (last) => ({ at: last.cursorAt, id: last.membershipId }));
+  return { items: page.items.map(({ cursorAt: _, ...m }) => toMember(m)), nextCursor: page.nextCursor, total };
 }
 
 /**
