@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/server/**/*.unit.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
@@ -15,6 +16,8 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          // Runs after the unit tests, with its own worker limit.
+          sequence: { groupOrder: 1 },
           include: ['src/server/**/*.api.test.ts', 'demo/**/*.api.test.ts'],
           environment: 'node',
           // Each file boots its own database; PGlite takes a few seconds to start.
@@ -27,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
           testTimeout: 60_000,

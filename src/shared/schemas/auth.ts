@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { COMMUNITY_ACTIONS } from '../../domain/roles';
-import { emailSchema, idSchema, localeSchema, membershipRoleSchema, newPasswordSchema } from './common';
+import {
+  communityActionSchema,
+  communityRefSchema,
+  emailSchema,
+  idSchema,
+  localeSchema,
+  membershipRoleSchema,
+  newPasswordSchema,
+} from './common';
+
+export { communityActionSchema };
 
 export const signInBody = z.strictObject({
   email: emailSchema,
@@ -16,16 +25,8 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const communityActionSchema = z.enum(COMMUNITY_ACTIONS);
-
 /** A community as the switcher lists it, with the caller's role and what it allows. */
-export const myCommunitySchema = z.object({
-  id: idSchema,
-  slug: z.string(),
-  kind: z.string(),
-  nameZhHans: z.string(),
-  nameZhHant: z.string(),
-  nameEn: z.string(),
+export const myCommunitySchema = communityRefSchema.extend({
   role: membershipRoleSchema.nullable(),
   permissions: z.array(communityActionSchema),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../../domain/locales';
-import { MEMBERSHIP_ROLES } from '../../domain/roles';
+import { COMMUNITY_ACTIONS, MEMBERSHIP_ROLES } from '../../domain/roles';
 
 export const localeSchema = z.enum(LOCALES);
 export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);
+export const communityActionSchema = z.enum(COMMUNITY_ACTIONS);
 export const idSchema = z.uuid();
 export const timestampSchema = z.iso.datetime({ offset: true });
 
@@ -29,4 +30,14 @@ export const errorResponse = z.object({
     fields: z.record(z.string(), z.string()).optional(),
     requestId: z.string(),
   }),
+});
+
+/** How a community is named wherever it is referred to: in three languages, with its slug for URLs. */
+export const communityRefSchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  kind: z.string(),
+  nameZhHans: z.string(),
+  nameZhHant: z.string(),
+  nameEn: z.string(),
 });

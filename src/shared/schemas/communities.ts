@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { idSchema, membershipRoleSchema, timestampSchema } from './common';
-import { communityActionSchema } from './auth';
+import { communityActionSchema, communityRefSchema, membershipRoleSchema, timestampSchema } from './common';
 
 export const communityKindSchema = z.object({
   code: z.string(),
@@ -11,13 +10,7 @@ export const communityKindSchema = z.object({
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const communitySchema = z.object({
-  id: idSchema,
-  slug: z.string(),
-  kind: z.string(),
-  nameZhHans: z.string(),
-  nameZhHant: z.string(),
-  nameEn: z.string(),
+export const communitySchema = communityRefSchema.extend({
   province: z.string().nullable(),
   city: z.string().nullable(),
   timeZone: z.string(),

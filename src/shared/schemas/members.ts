@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, membershipRoleSchema, pageQuery, timestampSchema } from './common';
+import { communityRefSchema, emailSchema, idSchema, membershipRoleSchema, pageQuery, timestampSchema } from './common';
 
 export const memberSchema = z.object({
   membershipId: idSchema,
@@ -40,7 +40,7 @@ export const createdInvitationSchema = invitationSchema.extend({ link: z.string(
 export const invitationPreviewSchema = z.object({
   email: z.string(),
   role: membershipRoleSchema,
-  community: z.object({ id: idSchema, slug: z.string(), nameZhHans: z.string(), nameZhHant: z.string(), nameEn: z.string() }),
+  community: communityRefSchema,
   /** True when an account with this e-mail exists: the person signs in instead of signing up. */
   accountExists: z.boolean(),
   expiresAt: timestampSchema,

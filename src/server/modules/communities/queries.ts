@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { communities, communityKinds, invitations, memberships } from '../../db/schema';
+import { invitationIsOpen } from '../members/queries';
 
 export type CommunityRow = typeof communities.$inferSelect;
 
@@ -60,8 +61,7 @@ export async function countOpenInvitations(db: Executor, communityId: string): P
     .where(
       and(
         eq(invitations.communityId, communityId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
+        invitationIsOpen(),
         gt(invitations.expiresAt, sql`now()`),
       ),
     );

@@ -18,6 +18,9 @@ const memberColumns = {
   joinedAt: memberships.createdAt,
 };
 
+/** Neither accepted nor revoked (it may still have expired: compare expiresAt where that matters). */
+export const invitationIsOpen = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -145,8 +148,7 @@ export async function hasOpenInvitation(db: Executor, communityId: string, email
       and(
         eq(invitations.communityId, communityId),
         eq(invitations.email, email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
+        invitationIsOpen(),
       ),
     );
   return Boolean(row);
@@ -161,8 +163,7 @@ export async function closeExpiredInvitation(db: Executor, communityId: string, 
       and(
         eq(invitations.communityId, communityId),
         eq(invitations.email, email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
+        invitationIsOpen(),
         sql`${invitations.expiresAt} <= now()`,
       ),
     );
@@ -181,8 +182,7 @@ export async function revokeInvitation(db: Executor, communityId: string, invita
       and(
         eq(invitations.communityId, communityId),
         eq(invitations.id, invitationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
+        invitationIsOpen(),
       ),
     )
     .returning();
@@ -198,8 +198,7 @@ export async function findLiveInvitationByToken(db: Executor, tokenHash: string)
     .where(
       and(
         eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
+        invitationIsOpen(),
         gt(invitations.expiresAt, sql`now()`),
       ),
     );
@@ -211,7 +210,7 @@ export async function markAccepted(db: Executor, invitationId: string, userId: s
   const [row] = await db
     .update(invitations)
     .set({ acceptedAt: sql`now()`, acceptedBy: userId })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(and(eq(invitations.id, invitationId), invitationIsOpen()))
     .returning();
   return row;
 }

@@ -180,7 +180,7 @@ export async function previewInvitation(ctx: RequestContext, token: string) {
   return {
     email: invitation.email,
     role: invitation.role as MembershipRole,
-    community: { id: community.id, slug: community.slug, nameZhHans: community.nameZhHans, nameZhHant: community.nameZhHant, nameEn: community.nameEn },
+    community: { id: community.id, slug: community.slug, kind: community.kind, nameZhHans: community.nameZhHans, nameZhHant: community.nameZhHant, nameEn: community.nameEn },
     accountExists: Boolean(await authQ.findUserByEmail(ctx.db, invitation.email)),
     expiresAt: invitation.expiresAt.toISOString(),
   };
