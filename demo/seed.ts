@@ -30,14 +30,16 @@ export async function seedDemo(db: Db): Promise<void> {
       userIds.set(u.email, row!.id);
     }
     const adminId = userIds.get('admin@biobridge.demo')!;
-    const audit = (communityId: string | null, action: string, entityType: string, entityId: string, after: Record<string, unknown>) =>
-      tx.insert(auditLog).values({ actorUserId: adminId, communityId, action, entityType, entityId, changes: diffFields(null, after), requestId: 'demo-seed' });
+    const audit = (communityId: string, action: string, entityType: string, entityId: string, entityLabel: string, after: Record<string, unknown>) =>
+      tx
+        .insert(auditLog)
+        .values({ actorUserId: adminId, communityId, action, entityType, entityId, entityLabel, changes: diffFields(null, after), requestId: 'demo-seed' });
 
     const communityIds = new Map<string, string>();
     for (const c of DEMO_COMMUNITIES) {
       const [row] = await tx.insert(communities).values(c).returning();
       communityIds.set(c.slug, row!.id);
-      await audit(row!.id, 'community.created', 'community', row!.id, { ...c });
+      await audit(row!.id, 'community.created', 'community', row!.id, c.nameZhHans, { ...c });
     }
 
     const memberRows: { email: string; slug: string; role: string }[] = [
@@ -48,7 +50,7 @@ export async function seedDemo(db: Db): Promise<void> {
       const communityId = communityIds.get(m.slug)!;
       const userId = userIds.get(m.email)!;
       const [row] = await tx.insert(memberships).values({ communityId, userId, role: m.role }).returning();
-      await audit(communityId, 'membership.created', 'membership', row!.id, { userId, role: m.role });
+      await audit(communityId, 'membership.created', 'membership', row!.id, m.email, { userId, role: m.role });
     }
 
     for (const [email, slug, role] of DEMO_OPEN_INVITATIONS) {
@@ -57,7 +59,7 @@ export async function seedDemo(db: Db): Promise<void> {
         .insert(invitations)
         .values({ communityId, email, role, tokenHash: hashToken(randomToken()), invitedBy: adminId, expiresAt: new Date(Date.now() + 14 * 86_400_000) })
         .returning();
-      await audit(communityId, 'invitation.created', 'invitation', row!.id, { email, role, expiresAt: row!.expiresAt });
+      await audit(communityId, 'invitation.created', 'invitation', row!.id, email, { email, role, expiresAt: row!.expiresAt });
     }
   });
 }

@@ -8,6 +8,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** What the record was called at the time (an e-mail, a name); null for older entries. */
+  entityLabel: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   requestId: z.string().nullable(),
 });

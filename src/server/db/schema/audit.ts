@@ -15,6 +15,11 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
+    /**
+     * What the record was called when this happened (an e-mail, a community name), so an entry
+     * still reads "role of wang@… changed" after the record is gone or renamed.
+     */
+    entityLabel: text('entity_label'),
     changes: jsonb('changes').notNull().$type<FieldChanges>(),
     requestId: text('request_id'),
   },

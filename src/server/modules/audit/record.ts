@@ -12,7 +12,15 @@ type Row = Record<string, unknown> | null;
 export async function recordAudit(
   tx: Tx,
   ctx: Pick<RequestContext, 'user' | 'requestId'>,
-  entry: { communityId: string | null; action: string; entityType: string; entityId: string; before: Row; after: Row },
+  entry: {
+    communityId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    entityLabel?: string | null;
+    before: Row;
+    after: Row;
+  },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     actorUserId: ctx.user?.id ?? null,
@@ -20,6 +28,7 @@ export async function recordAudit(
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
+    entityLabel: entry.entityLabel ?? null,
     changes: diffFields(entry.before, entry.after),
     requestId: ctx.requestId,
   });

@@ -35,6 +35,7 @@ export async function listCommunityAudit(
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
+      entityLabel: entry.entityLabel,
       changes: entry.changes,
       requestId: entry.requestId,
     })),

@@ -92,6 +92,7 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
           action: 'user.locked',
           entityType: 'user',
           entityId: user.id,
+          entityLabel: user.email,
           before: { lockedUntil: current.lockedUntil },
           after: { lockedUntil: after.lockedUntil },
         });
@@ -109,6 +110,7 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
       action: 'user.signed_in',
       entityType: 'user',
       entityId: user.id,
+      entityLabel: user.email,
       before: null,
       after: { ip: ctx.ip },
     });
@@ -131,6 +133,7 @@ export async function signOut(ctx: RequestContext): Promise<void> {
       action: 'user.signed_out',
       entityType: 'user',
       entityId: user.id,
+      entityLabel: user.email,
       before: null,
       after: null,
     });
@@ -160,6 +163,7 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
       action: 'user.password_changed',
       entityType: 'user',
       entityId: me.id,
+      entityLabel: me.email,
       before: { passwordHash: before?.passwordHash },
       after: { passwordHash: after.passwordHash },
     });
@@ -184,6 +188,7 @@ export async function requestPasswordReset(ctx: RequestContext, input: { email: 
       action: 'user.password_reset_requested',
       entityType: 'user',
       entityId: user.id,
+      entityLabel: user.email,
       before: null,
       after: null,
     });
@@ -214,6 +219,7 @@ export async function confirmPasswordReset(ctx: RequestContext, input: { token: 
       action: 'user.password_reset',
       entityType: 'user',
       entityId: userId,
+      entityLabel: after.email,
       before: { passwordHash: before?.passwordHash, lockedUntil: before?.lockedUntil ?? null },
       after: { passwordHash: after.passwordHash, lockedUntil: null },
     });
@@ -230,6 +236,7 @@ export async function updateMe(ctx: RequestContext, input: { displayName?: strin
       action: 'user.updated',
       entityType: 'user',
       entityId: me.id,
+      entityLabel: me.email,
       before: { displayName: before?.displayName, locale: before?.locale },
       after: { displayName: after.displayName, locale: after.locale },
     });

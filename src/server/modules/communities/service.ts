@@ -73,6 +73,7 @@ export async function createCommunity(ctx: RequestContext, input: CommunityInput
       action: 'community.created',
       entityType: 'community',
       entityId: row.id,
+      entityLabel: row.nameZhHans,
       before: null,
       after: row,
     });
@@ -94,6 +95,7 @@ export async function updateCommunity(ctx: RequestContext, communityId: string, 
       action: 'community.updated',
       entityType: 'community',
       entityId: communityId,
+      entityLabel: after.nameZhHans,
       before,
       after,
     });

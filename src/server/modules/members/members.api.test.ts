@@ -61,9 +61,12 @@ describe('members', () => {
     const [entry] = await audit('membership.role_changed');
     expect(entry?.entityId).toBe(viewer.membershipId);
     expect(entry?.changes.role).toEqual({ before: 'viewer', after: 'staff' });
+    expect(entry?.entityLabel).toBe('viewer@biobridge.demo');
     expect(entry?.actor?.email).toBe('park.admin@biobridge.demo');
     expect((await admin.delete(`/api/communities/${cmc}/members/${viewer.membershipId}`)).status).toBe(200);
-    expect((await audit('membership.removed'))[0]?.changes.role).toEqual({ before: 'staff', after: null });
+    const [removed] = await audit('membership.removed');
+    expect(removed?.changes.role).toEqual({ before: 'staff', after: null });
+    expect(removed?.entityLabel).toBe('viewer@biobridge.demo');
     const viewerClient = await signedIn(t.app, 'viewer@biobridge.demo');
     expect(viewerClient.session?.communities).toEqual([]);
     expect((await viewerClient.get(`/api/communities/${cmc}`)).status).toBe(404);

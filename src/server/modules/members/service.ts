@@ -71,6 +71,7 @@ export async function changeRole(ctx: RequestContext, communityId: string, membe
     await requireCommunityAccess(ctx, communityId, 'members.manage', tx);
     const before = await q.lockMembership(tx, communityId, membershipId);
     if (!before) throw new AppError('not_found');
+    const member = (await q.findMember(tx, communityId, membershipId))!;
     if (before.role !== role) {
       if (role !== 'community_admin') await assertNotLastAdmin(tx, communityId, before);
       const after = await q.setRole(tx, membershipId, role);
@@ -79,12 +80,12 @@ export async function changeRole(ctx: RequestContext, communityId: string, membe
         action: 'membership.role_changed',
         entityType: 'membership',
         entityId: membershipId,
+        entityLabel: member.email,
         before: { role: before.role, userId: before.userId },
         after: { role: after.role, userId: after.userId },
       });
     }
-    const member = await q.findMember(tx, communityId, membershipId);
-    return toMember(member!);
+    return toMember({ ...member, role });
   });
 }
 
@@ -94,12 +95,14 @@ export async function removeMember(ctx: RequestContext, communityId: string, mem
     const before = await q.lockMembership(tx, communityId, membershipId);
     if (!before) throw new AppError('not_found');
     await assertNotLastAdmin(tx, communityId, before);
+    const member = (await q.findMember(tx, communityId, membershipId))!;
     await q.deleteMembership(tx, membershipId);
     await recordAudit(tx, ctx, {
       communityId,
       action: 'membership.removed',
       entityType: 'membership',
       entityId: membershipId,
+      entityLabel: member.email,
       before: { role: before.role, userId: before.userId },
       after: null,
     });
@@ -134,6 +137,7 @@ export async function invite(ctx: RequestContext, communityId: string, input: { 
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: row.id,
+      entityLabel: row.email,
       before: null,
       after: { email: row.email, role: row.role, expiresAt: row.expiresAt },
     });
@@ -167,6 +171,7 @@ export async function revokeInvitation(ctx: RequestContext, communityId: string,
       action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: invitationId,
+      entityLabel: row.email,
       before: { revokedAt: null },
       after: { revokedAt: row.revokedAt },
     });
@@ -230,6 +235,7 @@ export async function acceptInvitation(
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,
+        entityLabel: user.email,
         before: null,
         after: { email: user.email, displayName: user.displayName, locale: user.locale },
       });
@@ -242,6 +248,7 @@ export async function acceptInvitation(
       action: 'invitation.accepted',
       entityType: 'invitation',
       entityId: invitation.id,
+      entityLabel: invitation.email,
       before: { acceptedAt: null },
       after: { acceptedAt: accepted.acceptedAt },
     });
@@ -252,6 +259,7 @@ export async function acceptInvitation(
       action: 'membership.created',
       entityType: 'membership',
       entityId: membership.id,
+      entityLabel: user.email,
       before: null,
       after: { userId: membership.userId, role: membership.role },
     });
