@@ -123,3 +123,37 @@ describe('malformed requests get a clear 4xx, never a 5xx', () => {
     expect(res.statusCode).toBe(415);
   });
 });
+
+describe('serving the web app', () => {
+  it('answers deep links with index.html, assets with long caching, and missing files or API paths with 404', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('./app');
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-web-'));
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>BioBridge</title>');
+    fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const web = await buildApp({ config: t.config, database: t.database, version: 'test', webDir });
+    try {
+      for (const url of ['/', '/c/china-medical-city/members', '/invite/abc_DEF-123']) {
+        const res = await web.inject({ method: 'GET', url });
+        expect([url, res.statusCode, res.body]).toEqual([url, 200, '<!doctype html><title>BioBridge</title>']);
+        expect(res.headers['cache-control']).toBe('no-cache');
+      }
+      const asset = await web.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+      expect(asset.headers['cache-control']).toContain('immutable');
+      for (const url of ['/assets/app-old999.js', '/favicon.ico', '/api/nope']) {
+        const res = await web.inject({ method: 'GET', url });
+        expect([url, res.statusCode]).toEqual([url, 404]);
+        expect(res.json().error.code).toBe('not_found');
+      }
+      // A file added after start (a rebuild) is served without a restart.
+      fs.writeFileSync(path.join(webDir, 'assets', 'app-new456.js'), 'console.log(2)');
+      expect((await web.inject({ method: 'GET', url: '/assets/app-new456.js' })).statusCode).toBe(200);
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -14,8 +14,9 @@ export async function registerWeb(app: FastifyInstance, webDir: string | null): 
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir!,
-      wildcard: false,
-      index: false,
+      // Look files up per request, so assets of a rebuild are served without a restart.
+      wildcard: true,
+      index: ['index.html'],
       // Hashed asset names never change content: cache them for a year; index.html never.
       setHeaders: (res, filePath) => {
         res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -23,7 +24,10 @@ export async function registerWeb(app: FastifyInstance, webDir: string | null): 
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api' || (req.method !== 'GET' && req.method !== 'HEAD') || !hasWeb) {
+    const pathname = req.url.split('?')[0] ?? '';
+    // A missing file (a stale asset name, say) must be a 404, not index.html served as script.
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(pathname);
+    if (pathname.startsWith('/api/') || pathname === '/api' || isFile || (req.method !== 'GET' && req.method !== 'HEAD') || !hasWeb) {
       throw new AppError('not_found');
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,0 +1,213 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, setUnauthenticatedHandler } from './services/api';
+import { AppLayout } from './components/AppLayout';
+import { CommunityScope, RequirePermission } from './components/CommunityScope';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { LoadError, NotFoundResult, PageSkeleton, ForbiddenResult } from './components/States';
+import { isLanguage } from './i18n';
+import { LAST_COMMUNITY_KEY } from './lib/community';
+import { clearSession, useSession } from './lib/session';
+import { AccountPage } from './pages/Account';
+import { AdminCommunitiesPage } from './pages/AdminCommunities';
+import { AdminOutboxPage } from './pages/AdminOutbox';
+import { AuditPage } from './pages/Audit';
+import { CommunityHomePage } from './pages/CommunityHome';
+import { ForgotPasswordPage } from './pages/ForgotPassword';
+import { InvitePage } from './pages/Invite';
+import { MembersPage } from './pages/Members';
+import { NoCommunitiesPage } from './pages/NoCommunities';
+import { NotFoundPage } from './pages/NotFound';
+import { ResetPasswordPage } from './pages/ResetPassword';
+import { SettingsPage } from './pages/Settings';
+import { SignInPage } from './pages/SignIn';
+import { theme } from './theme';
+
+const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 15_000,
+    },
+  },
+});
+
+const PUBLIC_PATHS = ['/sign-in', '/forgot-password', '/reset-password', '/invite'];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/** Sends the browser to sign-in when any API call answers 401, remembering where it was. */
+function UnauthenticatedRedirect() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      const { pathname, search } = window.location;
+      if (isPublicPath(pathname)) return;
+      clearSession(client);
+      void navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [navigate, client]);
+  return null;
+}
+
+/** A signed-in user's saved language wins over the browser's, once per sign-in. */
+function SessionLanguageSync() {
+  const session = useSession();
+  const { i18n } = useTranslation();
+  const synced = useRef<string | null>(null);
+  const user = session.data?.user;
+  useEffect(() => {
+    if (!user) {
+      synced.current = null;
+      return;
+    }
+    if (synced.current === user.id) return;
+    synced.current = user.id;
+    if (isLanguage(user.locale) && user.locale !== i18n.language) void i18n.changeLanguage(user.locale);
+  }, [user, i18n]);
+  return null;
+}
+
+function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <PageSkeleton />;
+  if (session.error) return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data.user) {
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return <AppLayout />;
+}
+
+function RequirePlatformAdmin({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  if (!session.data?.user?.isPlatformAdmin) return <ForbiddenResult />;
+  return <>{children}</>;
+}
+
+function HomeRedirect() {
+  const session = useSession();
+  const communities = session.data?.communities ?? [];
+  let last: string | null = null;
+  try {
+    last = localStorage.getItem(LAST_COMMUNITY_KEY);
+  } catch {
+    last = null;
+  }
+  const target = communities.find((c) => c.slug === last) ?? communities[0];
+  if (target) return <Navigate to={`/c/${target.slug}`} replace />;
+  return <NoCommunitiesPage />;
+}
+
+/** Unknown addresses: inside the app frame when signed in, on their own otherwise. */
+function CatchAll() {
+  const session = useSession();
+  if (session.isPending) return <PageSkeleton />;
+  if (session.data?.user) {
+    return (
+      <AppLayout>
+        <NotFoundResult />
+      </AppLayout>
+    );
+  }
+  return <NotFoundPage />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route path="/invite/:token" element={<InvitePage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<HomeRedirect />} />
+        <Route path="c/:slug" element={<CommunityScope />}>
+          <Route index element={<CommunityHomePage />} />
+          <Route
+            path="members"
+            element={
+              <RequirePermission action="members.read">
+                <MembersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission action="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequirePermission action="community.update">
+                <SettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="*" element={<NotFoundResult />} />
+        </Route>
+        <Route path="account" element={<AccountPage />} />
+        <Route
+          path="admin/communities"
+          element={
+            <RequirePlatformAdmin>
+              <AdminCommunitiesPage />
+            </RequirePlatformAdmin>
+          }
+        />
+        <Route
+          path="admin/outbox"
+          element={
+            <RequirePlatformAdmin>
+              <AdminOutboxPage />
+            </RequirePlatformAdmin>
+          }
+        />
+      </Route>
+      <Route path="*" element={<CatchAll />} />
+    </Routes>
+  );
+}
+
+function Providers() {
+  const { i18n } = useTranslation();
+  const locale = isLanguage(i18n.language) ? ANTD_LOCALES[i18n.language] : zhCN;
+  return (
+    <ConfigProvider locale={locale} theme={theme}>
+      <AntApp>
+        <ErrorBoundary>
+          <BrowserRouter>
+            <UnauthenticatedRedirect />
+            <SessionLanguageSync />
+            <AppRoutes />
+          </BrowserRouter>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Providers />
+    </QueryClientProvider>
+  );
+}
