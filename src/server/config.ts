@@ -13,7 +13,7 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Where the embedded database (and later uploaded files and backups) live. */
+  /** Where the embedded database, its lock file and the backups live. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** When set, use this PostgreSQL server instead of the embedded database. */
   DATABASE_URL: z
@@ -21,6 +21,25 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Embedded database only: flush the WAL to disk after every commit, before the write is
+   * acknowledged. PGlite never fsyncs on its own (docs/operations.md); with this off, a power
+   * cut can lose the commits since the last periodic flush (DB_FLUSH_SECONDS).
+   */
+  DB_SYNC_COMMITS: booleanFlag.default(true),
+  /**
+   * Embedded database only: seconds between CHECKPOINTs (when something was written) followed
+   * by an fsync of the data directory's changed files. 0 turns the periodic flush off.
+   */
+  DB_FLUSH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Embedded database only: PostgreSQL's shared_buffers in MB (PGlite's default, 128, costs ~125 MB of memory more). */
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(1024).default(32),
+  /** Hours between automatic backups into DATA_DIR/backups; 0 turns scheduled backups off. */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 24).default(24),
+  /** How many backup files to keep in DATA_DIR/backups; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** Seconds to let requests in flight finish on shutdown before closing the database anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** Base URL people reach the app at; used in links inside e-mails (invitations, resets). */
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/accounts';
-import { isDatabaseEmpty, seedDemo } from '../../demo/seed';
-import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase, type Database } from './db/client';
-import { migrate } from './db/migrate';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './db/lock';
+import type { BackupReason } from './ops/backups';
+import type { OpenedStore } from './ops/open';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -18,6 +17,9 @@ function describeDatabase(config: Config): string {
   }
   return `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`;
 }
+
+/** Set once the database is open: a failure after that still closes it cleanly. */
+let stopServer: ((reason: string, exitCode?: number) => Promise<void>) | null = null;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -31,33 +33,108 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const database: Database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
-      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-  );
+  // The lock first, before loading the rest of the server: a second process on the same
+  // data directory is refused at once, and never opens the database.
+  let lock: DataDirLock | null = null;
+  try {
+    if (!config.DATABASE_URL) lock = acquireDataDirLock(config.dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`BioBridge cannot start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.on('exit', () => lock?.release());
+  const { isDatabaseEmpty, seedDemo } = await import('../../demo/seed');
+  const { buildApp } = await import('./app');
+  const { startFlusher } = await import('./db/durability');
+  const { migrate } = await import('./db/migrate');
+  const { backupsDir, scheduleBackups, takeBackup } = await import('./ops/backups');
+  const { DatabaseOpenError, openStore, pendingMigrations } = await import('./ops/open');
+  const { installShutdown } = await import('./ops/shutdown');
+
+  let store: OpenedStore;
+  try {
+    store = await openStore(config, { lock });
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof DatabaseOpenError) {
+      console.error(`BioBridge cannot start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { database, pgliteDir } = store;
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  // Until Fastify's own logger exists, startup problems go to stderr as plain lines.
+  const log = {
+    info: (obj: object, msg: string) => (app ? app.log.info(obj, msg) : undefined),
+    error: (obj: object, msg: string) => (app ? app.log.error(obj, msg) : console.error(msg, obj)),
+  };
+
+  // Backups: one at a time, each rotated; awaited on shutdown.
+  let backupRunning: Promise<unknown> = Promise.resolve();
+  const backup = (reason: BackupReason) => {
+    backupRunning = backupRunning.then(async () => {
+      try {
+        const b = await takeBackup(database, config.dataDir, reason, config.BACKUP_KEEP);
+        log.info({ file: b.file, rows: b.rows, bytes: b.bytes }, `backup taken (${reason})`);
+        return b;
+      } catch (error) {
+        log.error({ err: error }, `backup failed (${reason})`);
+        return null;
+      }
+    });
+    return backupRunning;
+  };
+  const flusher = pgliteDir
+    ? startFlusher(database, pgliteDir, config.DB_FLUSH_SECONDS, (error) => log.error({ err: error }, 'periodic checkpoint failed'))
+    : null;
+  let backups: { stop(): void } | null = null;
+  stopServer = installShutdown({
+    database,
+    lock: store.lock,
+    pgliteDir,
+    closeServer: async () => {
+      if (!app) return;
+      // close() ends idle keep-alive connections once; ones that turn idle later (a client's
+      // last request got its answer) would hold the close for the keep-alive timeout.
+      const server = app.server;
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
+    },
+    stopBackground: async () => {
+      flusher?.stop();
+      backups?.stop();
+      await backupRunning;
+    },
+    timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
+    log,
+  });
+  // `npm run backup` while the server runs asks it for a backup with SIGUSR2 (the directory is locked).
+  process.on('SIGUSR2', () => void backup('manual'));
+
+  // A backup before migrating an embedded database that has data: an upgrade can be undone.
+  // (On PostgreSQL, several processes may start at once; its operator has pg_dump or `npm run backup`.)
+  const { pending, applied: alreadyApplied } = await pendingMigrations(database);
+  if (pgliteDir && pending.length && alreadyApplied > 0) {
+    const b = await takeBackup(database, config.dataDir, 'pre-migration', config.BACKUP_KEEP);
+    console.log(`Backup before migrating: ${b.file}`);
+  }
   const applied = await migrate(database);
   const seeded = config.DEMO_DATA && (await isDatabaseEmpty(database.db));
   if (seeded) await seedDemo(database.db);
+  // Everything so far on disk before serving: the seed is not lost to an early power cut.
+  await flusher?.flushNow();
 
   const webDir = path.join(root, 'dist', 'web');
-  const app = await buildApp({ config, database, version, webDir });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      console.error(`\n${signal} again: exiting at once.`);
-      process.exit(1);
-    }
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    // Stop accepting connections and let requests in flight finish, then close the database.
-    await app.close().catch((error: unknown) => app.log.error({ err: error }, 'error while closing the server'));
-    await database.close().catch((error: unknown) => app.log.error({ err: error }, 'error while closing the database'));
-    console.log('BioBridge stopped cleanly.');
-    process.exit(0);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  app = await buildApp({ config, database, version, webDir });
+  // Scheduled backups for the embedded database only: on PostgreSQL every process would take one.
+  if (pgliteDir) backups = scheduleBackups(async () => void (await backup('scheduled')), backupsDir(config.dataDir), config.BACKUP_INTERVAL_HOURS);
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
@@ -71,6 +148,13 @@ async function main(): Promise<void> {
     `  API docs:   ${url}/api/docs`,
     `  Database:   ${describeDatabase(config)}${applied.length ? ` (applied ${applied.length} migration(s))` : ''}`,
   ];
+  if (pgliteDir) {
+    lines.push(
+      `  Backups:    ${backupsDir(config.dataDir)}${config.BACKUP_INTERVAL_HOURS > 0 ? ` every ${config.BACKUP_INTERVAL_HOURS} h, newest ${config.BACKUP_KEEP} kept` : ' (scheduled backups off)'}`,
+      `  Durability: ${config.DB_SYNC_COMMITS ? 'every commit flushed to disk' : 'commits not flushed one by one'}; checkpoint and flush every ${config.DB_FLUSH_SECONDS || '— (off)'} s`,
+      `  Lock:       ${store.lock?.file} (pid ${process.pid})`,
+    );
+  }
   if (!fs.existsSync(path.join(webDir, 'index.html'))) lines.push('  Web app:    not built (run `npm run build`); serving the API only');
   if (config.DEMO_DATA) {
     lines.push(seeded ? '  Demo data:  loaded into the empty database' : '  Demo data:  database already had data; left as it is');
@@ -83,5 +167,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error('BioBridge failed to start:', error);
-  process.exit(1);
+  if (stopServer) void stopServer('startup failure', 1);
+  else process.exit(1);
 });

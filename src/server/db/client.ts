@@ -5,6 +5,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { walSyncer } from './durability';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -18,7 +19,7 @@ export type Executor = Db | Tx;
 export interface RawConnection {
   /** Runs one or several statements. */
   exec(sql: string): Promise<void>;
-  rows<T>(sql: string): Promise<T[]>;
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface Database {
@@ -26,22 +27,87 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs `fn` on a single connection held for its whole duration. */
   withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction that nothing else in this process can interleave with
+   * (PGlite: every other query waits; PostgreSQL: one pooled connection). `snapshot` makes it
+   * a read-only REPEATABLE READ transaction, a consistent view for backups.
+   */
+  withTransaction<T>(fn: (conn: RawConnection) => Promise<T>, options?: { snapshot?: boolean }): Promise<T>;
+  /** Embedded database: writes dirty pages to the data files (CHECKPOINT). No-op on PostgreSQL. */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null } // null: in memory (tests)
+  // dataDir null: in memory (tests). syncCommits: flush the WAL to disk after every commit (durability.ts).
+  | { kind: 'pglite'; dataDir: string | null; sharedBuffersMb?: number; syncCommits?: boolean }
   | { kind: 'postgres'; url: string; poolSize?: number };
+
+/**
+ * PGlite's own start parameters (its `defaultStartParams`, kept in full because passing
+ * startParams replaces them) plus a smaller shared_buffers. `-F` (fsync off) stays: PGlite's
+ * WebAssembly file system turns fsync into a no-op anyway (measured with strace, see
+ * docs/operations.md), so fsync on only costs throughput; durability comes from durability.ts.
+ */
+export function pgliteStartParams(sharedBuffersMb = 32): string[] {
+  return [
+    '--single', '-F', '-O', '-j',
+    '-c', 'search_path=public',
+    '-c', 'exit_on_error=false',
+    '-c', 'log_checkpoints=false',
+    '-c', 'max_worker_processes=0',
+    '-c', 'max_parallel_workers=0',
+    '-c', 'max_parallel_workers_per_gather=0',
+    '-c', 'io_method=sync',
+    '-c', 'max_parallel_maintenance_workers=0',
+    '-c', `shared_buffers=${sharedBuffersMb}MB`,
+  ];
+}
+
+/**
+ * The PGlite client with a WAL flush after every top-level statement that may have written
+ * (a statement outside a transaction commits on its own) and after every transaction (it
+ * commits when it ends). Drizzle's queries inside a transaction go to the transaction object,
+ * not through here. Plain reads (SELECT, SHOW) are not followed by a flush: they commit
+ * nothing worth keeping (a sequence moved by a lone SELECT nextval() is the one exception,
+ * and a lost sequence step is harmless).
+ */
+const READ_ONLY = /^\s*(select|show)\b/i;
+
+function syncingAfterCommits(client: PGlite, sync: () => Promise<void>): PGlite {
+  const flushed = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    await sync();
+    return value;
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const fn = (value as (...args: unknown[]) => unknown).bind(target);
+      if (prop === 'transaction') return (...args: unknown[]) => flushed(fn(...args) as Promise<unknown>);
+      if (prop === 'query' || prop === 'exec') {
+        return (sql: string, ...rest: unknown[]) => {
+          const result = fn(sql, ...rest) as Promise<unknown>;
+          return typeof sql === 'string' && READ_ONLY.test(sql) ? result : flushed(result);
+        };
+      }
+      return fn;
+    },
+  });
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const options = { startParams: pgliteStartParams(target.sharedBuffersMb) };
+    const pglite = target.dataDir ? await PGlite.create(target.dataDir, options) : await PGlite.create(options);
+    const client = target.dataDir && target.syncCommits ? syncingAfterCommits(pglite, walSyncer(target.dataDir)) : pglite;
     const conn: RawConnection = {
       exec: async (sql) => {
         await client.exec(sql);
       },
-      rows: async <T>(sql: string) => (await client.query<T>(sql)).rows,
+      rows: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
     };
     // PGlite is one connection: callers of withConnection take turns, so one caller's
     // BEGIN ... COMMIT is never interleaved with another's.
@@ -54,29 +120,59 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         turn = run.catch(() => {});
         return run;
       },
-      close: () => client.close(),
+      // PGlite's transaction() holds its transaction lock: drizzle queries from requests wait.
+      withTransaction: (fn) =>
+        client.transaction((tx) =>
+          fn({
+            exec: async (sql) => {
+              await tx.exec(sql);
+            },
+            rows: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          }),
+        ),
+      checkpoint: async () => {
+        if (!client.closed) await client.exec('CHECKPOINT');
+      },
+      close: async () => {
+        if (!client.closed) await client.close();
+      },
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   await pool.query('select 1');
+  const onConnection = async <T>(fn: (conn: RawConnection) => Promise<T>): Promise<T> => {
+    const conn = await pool.connect();
+    try {
+      return await fn({
+        exec: async (sql) => {
+          await conn.query(sql);
+        },
+        rows: async <T>(sql: string, params?: unknown[]) => (await conn.query(sql, params)).rows as T[],
+      });
+    } finally {
+      conn.release();
+    }
+  };
   return {
     db: drizzlePg({ client: pool, schema }) as unknown as Db,
     kind: 'postgres',
-    withConnection: async (fn) => {
-      const conn = await pool.connect();
-      try {
-        return await fn({
-          exec: async (sql) => {
-            await conn.query(sql);
-          },
-          rows: async <T>(sql: string) => (await conn.query(sql)).rows as T[],
-        });
-      } finally {
-        conn.release();
-      }
-    },
+    withConnection: onConnection,
+    withTransaction: (fn, options) =>
+      onConnection(async (conn) => {
+        await conn.exec(options?.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        try {
+          const result = await fn(conn);
+          await conn.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await conn.exec('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }),
+    // PostgreSQL fsyncs its own WAL at every commit.
+    checkpoint: async () => {},
     close: () => pool.end(),
   };
 }
