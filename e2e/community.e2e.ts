@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, launchBrowser, newContext, signIn, startServer, switchCommunity, switchLanguage, TEST_TIMEOUT, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, newContext, signIn, switchCommunity, switchLanguage, TEST_TIMEOUT, useServerAndBrowser } from './helpers';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('community switcher', () => {
   it('switches between the communities of the signed-in user', async () => {
-    const context = await newContext(browser, { lang: 'zh-CN' });
+    const context = await newContext(env.browser, { lang: 'zh-CN' });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.parkAdmin);
-    await page.goto(`${server.url}/c/china-medical-city`);
+    await signIn(page, env.server.url, ACCOUNTS.parkAdmin);
+    await page.goto(`${env.server.url}/c/china-medical-city`);
     await page.getByTestId('community-name').getByText('中国医药城').waitFor();
     // As community admin: members, audit and settings are in the menu.
     await page.getByTestId('nav-members').waitFor();
@@ -38,9 +26,9 @@ describe('community switcher', () => {
 
 describe('language switch', () => {
   it('changes visible text to English and to traditional Chinese, and keeps the choice on the account', async () => {
-    const context = await newContext(browser, { lang: 'zh-CN' });
+    const context = await newContext(env.browser, { lang: 'zh-CN' });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.investor);
+    await signIn(page, env.server.url, ACCOUNTS.investor);
     await page.getByTestId('community-home').waitFor();
     await page.getByText('社区简介').waitFor();
 
@@ -56,9 +44,9 @@ describe('language switch', () => {
     expect(await page.getByTestId('my-role').textContent()).toContain('投資機構');
 
     // The choice is saved to the account: a new browser signing in gets traditional Chinese.
-    const other = await newContext(browser, { lang: 'zh-CN' });
+    const other = await newContext(env.browser, { lang: 'zh-CN' });
     const page2 = await other.newPage();
-    await signIn(page2, server.url, ACCOUNTS.investor);
+    await signIn(page2, env.server.url, ACCOUNTS.investor);
     await page2.getByText('社群簡介').waitFor();
     await other.close();
 
@@ -70,10 +58,10 @@ describe('language switch', () => {
 
 describe('phone layout', () => {
   it('opens the menu in a drawer on a 390 px wide screen', async () => {
-    const context = await newContext(browser, { lang: 'zh-CN', phone: true });
+    const context = await newContext(env.browser, { lang: 'zh-CN', phone: true });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.parkAdmin);
-    await page.goto(`${server.url}/c/china-medical-city`);
+    await signIn(page, env.server.url, ACCOUNTS.parkAdmin);
+    await page.goto(`${env.server.url}/c/china-medical-city`);
     await page.getByTestId('community-home').waitFor();
     expect(await page.getByTestId('sider').count()).toBe(0);
     await page.getByTestId('menu-toggle').click();

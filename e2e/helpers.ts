@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'BioBridge2026';
@@ -109,6 +110,23 @@ export async function startServer(): Promise<TestServer> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   return { url, port, dataDir, output, stop };
+}
+
+/**
+ * A server on a fresh data directory and a browser, started before the test file's tests and
+ * stopped after them. Read `server` and `browser` inside tests (they exist once beforeAll ran).
+ */
+export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function launchBrowser(): Promise<Browser> {

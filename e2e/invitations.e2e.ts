@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, chooseOption, launchBrowser, newContext, signIn, startServer, switchLanguage, TEST_TIMEOUT, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, chooseOption, newContext, signIn, switchLanguage, TEST_TIMEOUT, useServerAndBrowser } from './helpers';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('inviting a member', () => {
   it('lets a community admin invite someone, shows the link, records it in the audit log, and the invitee can join', async () => {
     const email = `new.partner.${Date.now()}@example.com`;
-    const context = await newContext(browser, { lang: 'zh-CN' });
+    const context = await newContext(env.browser, { lang: 'zh-CN' });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.parkAdmin);
+    await signIn(page, env.server.url, ACCOUNTS.parkAdmin);
 
-    await page.goto(`${server.url}/c/china-medical-city/members`);
+    await page.goto(`${env.server.url}/c/china-medical-city/members`);
     await page.getByTestId('members-table').waitFor();
     await page.getByTestId('invite-open').click();
     await page.getByTestId('invite-email').fill(email);
@@ -47,9 +35,9 @@ describe('inviting a member', () => {
     await context.close();
 
     // The invitee opens the link, creates an account and lands in the community.
-    const invitee = await newContext(browser, { lang: 'zh-CN' });
+    const invitee = await newContext(env.browser, { lang: 'zh-CN' });
     const page2 = await invitee.newPage();
-    await page2.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await page2.goto(link.replace(/^https?:\/\/[^/]+/, env.server.url));
     await page2.getByTestId('invite-community').getByText('中国医药城').waitFor();
     await page2.getByTestId('invite-display-name').fill('新伙伴');
     await page2.getByTestId('invite-password').fill('Partner2026x');
@@ -63,10 +51,10 @@ describe('inviting a member', () => {
 
 describe('managing members and the community profile', () => {
   it('changes a member role after confirmation and shows before → after in the audit log', async () => {
-    const context = await newContext(browser, { lang: 'zh-CN' });
+    const context = await newContext(env.browser, { lang: 'zh-CN' });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.parkAdmin);
-    await page.goto(`${server.url}/c/china-medical-city/members`);
+    await signIn(page, env.server.url, ACCOUNTS.parkAdmin);
+    await page.goto(`${env.server.url}/c/china-medical-city/members`);
     await page.getByTestId('members-search').locator('input').fill('judge@');
     await page.getByTestId('members-search').locator('input').press('Enter');
     await page.getByTestId('members-total').getByText('共 1 名成员').waitFor();
@@ -77,19 +65,19 @@ describe('managing members and the community profile', () => {
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.locator('.ant-message').getByText('服务机构').waitFor();
 
-    await page.goto(`${server.url}/c/china-medical-city/audit`);
+    await page.goto(`${env.server.url}/c/china-medical-city/audit`);
     const row = page.locator('[data-testid="audit-table"] .ant-table-row', { hasText: '修改成员角色' }).first();
     await row.getByText('评审专家 → 服务机构').waitFor();
     await context.close();
   }, TEST_TIMEOUT);
 
   it('saves the community profile and records the change', async () => {
-    const context = await newContext(browser, { lang: 'en' });
+    const context = await newContext(env.browser, { lang: 'en' });
     const page = await context.newPage();
-    await signIn(page, server.url, ACCOUNTS.allianceAdmin);
+    await signIn(page, env.server.url, ACCOUNTS.allianceAdmin);
     // The account's saved language (zh-CN) wins at sign-in; switch to English for this test.
     await switchLanguage(page, 'en');
-    await page.goto(`${server.url}/c/jiading-biomed-alliance/settings`);
+    await page.goto(`${env.server.url}/c/jiading-biomed-alliance/settings`);
     const website = page.locator('#website');
     await website.fill('not a url');
     await page.getByTestId('settings-save').click();
@@ -98,9 +86,9 @@ describe('managing members and the community profile', () => {
     await page.getByTestId('settings-save').click();
     await page.locator('.ant-message').getByText('Community profile saved').waitFor();
 
-    await page.goto(`${server.url}/c/jiading-biomed-alliance`);
+    await page.goto(`${env.server.url}/c/jiading-biomed-alliance`);
     await page.getByTestId('community-home').getByText('alliance.example.cn').first().waitFor();
-    await page.goto(`${server.url}/c/jiading-biomed-alliance/audit`);
+    await page.goto(`${env.server.url}/c/jiading-biomed-alliance/audit`);
     const row = page.locator('[data-testid="audit-table"] .ant-table-row', { hasText: 'Community profile updated' }).first();
     await row.click();
     await page.getByTestId('audit-changes').getByText('https://alliance.example.cn').waitFor();
