@@ -106,3 +106,35 @@ export function nullIfBlank(value: string | null | undefined): string | null {
   const trimmed = (value ?? '').trim();
   return trimmed === '' ? null : trimmed;
 }
+
+/** What the community profile form holds (create and settings share it). */
+export interface CommunityProfileValues {
+  kind: string;
+  nameZhHans: string;
+  nameZhHant: string;
+  nameEn: string;
+  province?: string | null;
+  city?: string | null;
+  timeZone?: string;
+  website?: string | null;
+  descriptionZhHans?: string;
+  descriptionZhHant?: string;
+  descriptionEn?: string;
+}
+
+/** The form's values as the API expects them: trimmed, blank optional fields as null. */
+export function communityProfileBody(v: CommunityProfileValues) {
+  return {
+    kind: v.kind,
+    nameZhHans: v.nameZhHans.trim(),
+    nameZhHant: v.nameZhHant.trim(),
+    nameEn: v.nameEn.trim(),
+    province: nullIfBlank(v.province),
+    city: nullIfBlank(v.city),
+    timeZone: v.timeZone || undefined,
+    website: nullIfBlank(v.website),
+    descriptionZhHans: (v.descriptionZhHans ?? '').trim(),
+    descriptionZhHant: (v.descriptionZhHant ?? '').trim(),
+    descriptionEn: (v.descriptionEn ?? '').trim(),
+  };
+}

@@ -1,4 +1,5 @@
 import { Button, Card, Result, Skeleton } from 'antd';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../lib/errors';
@@ -11,17 +12,26 @@ export function PageSkeleton() {
   );
 }
 
-export function NotFoundResult() {
+/** A full-page status message (404, 403) with one way out. */
+export function StatusResult(props: {
+  status: '404' | '403';
+  titleKey: string;
+  descriptionKey: string;
+  testId: string;
+  to: string;
+  actionKey: string;
+  style?: React.CSSProperties;
+}) {
   const { t } = useTranslation();
   return (
-    <div className="bb-center-page" data-testid="not-found">
+    <div className="bb-center-page" style={props.style} data-testid={props.testId}>
       <Result
-        status="404"
-        title={t('notFound.title')}
-        subTitle={t('notFound.description')}
+        status={props.status}
+        title={t(props.titleKey)}
+        subTitle={t(props.descriptionKey)}
         extra={
-          <Link to="/">
-            <Button type="primary">{t('notFound.backHome')}</Button>
+          <Link to={props.to}>
+            <Button type="primary">{t(props.actionKey)}</Button>
           </Link>
         }
       />
@@ -29,22 +39,12 @@ export function NotFoundResult() {
   );
 }
 
+export function NotFoundResult() {
+  return <StatusResult status="404" titleKey="notFound.title" descriptionKey="notFound.description" testId="not-found" to="/" actionKey="notFound.backHome" />;
+}
+
 export function ForbiddenResult() {
-  const { t } = useTranslation();
-  return (
-    <div className="bb-center-page" data-testid="forbidden">
-      <Result
-        status="403"
-        title={t('forbidden.title')}
-        subTitle={t('forbidden.description')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('notFound.backHome')}</Button>
-          </Link>
-        }
-      />
-    </div>
-  );
+  return <StatusResult status="403" titleKey="forbidden.title" descriptionKey="forbidden.description" testId="forbidden" to="/" actionKey="notFound.backHome" />;
 }
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../services/api';
 import type { Community } from '../services/types';
-import { COMMUNITY_FIELD_NAMES, CommunityProfileFields, nullIfBlank } from '../components/CommunityFormFields';
+import { COMMUNITY_FIELD_NAMES, CommunityProfileFields, communityProfileBody, type CommunityProfileValues } from '../components/CommunityFormFields';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError } from '../components/States';
 import { useCommunities, useCommunityKinds } from '../lib/community';
@@ -15,19 +15,8 @@ import { useApiErrorHandler } from '../lib/errors';
 import { formatDate, localName } from '../lib/format';
 import { SESSION_KEY } from '../lib/session';
 
-interface CreateValues {
+interface CreateValues extends CommunityProfileValues {
   slug: string;
-  kind: string;
-  nameZhHans: string;
-  nameZhHant: string;
-  nameEn: string;
-  province?: string;
-  city?: string;
-  timeZone?: string;
-  website?: string;
-  descriptionZhHans?: string;
-  descriptionZhHant?: string;
-  descriptionEn?: string;
 }
 
 function CreateCommunityDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -38,20 +27,7 @@ function CreateCommunityDialog({ open, onClose }: { open: boolean; onClose: () =
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (v: CreateValues) =>
-      api.post<Community>('/api/communities', {
-        slug: v.slug.trim(),
-        kind: v.kind,
-        nameZhHans: v.nameZhHans.trim(),
-        nameZhHant: v.nameZhHant.trim(),
-        nameEn: v.nameEn.trim(),
-        province: nullIfBlank(v.province),
-        city: nullIfBlank(v.city),
-        timeZone: v.timeZone || undefined,
-        website: nullIfBlank(v.website),
-        descriptionZhHans: (v.descriptionZhHans ?? '').trim(),
-        descriptionZhHant: (v.descriptionZhHant ?? '').trim(),
-        descriptionEn: (v.descriptionEn ?? '').trim(),
-      }),
+      api.post<Community>('/api/communities', { slug: v.slug.trim(), ...communityProfileBody(v) }),
     onSuccess: (c) => {
       void message.success(t('adminCommunities.created', { name: localName(c, i18n.language) }));
       void queryClient.invalidateQueries({ queryKey: ['communities'] });

@@ -7,6 +7,7 @@ import { api } from '../services/api';
 import type { Ok } from '../services/types';
 import { AuthLayout } from '../components/AuthLayout';
 import { useApiErrorHandler } from '../lib/errors';
+import { emailRules } from '../lib/rules';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -39,10 +40,7 @@ export function ForgotPasswordPage() {
             <Form.Item
               name="email"
               label={t('fields.email')}
-              rules={[
-                { required: true, message: t('validation.emailRequired') },
-                { type: 'email', message: t('validation.emailInvalid') },
-              ]}
+              rules={emailRules(t)}
             >
               <Input prefix={<MailOutlined />} autoComplete="email" data-testid="forgot-email" />
             </Form.Item>

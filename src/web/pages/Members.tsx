@@ -15,6 +15,7 @@ import { communityDetailKey, useCommunity } from '../lib/community';
 import { useApiErrorHandler } from '../lib/errors';
 import { formatDateTime, localName } from '../lib/format';
 import { useSession } from '../lib/session';
+import { emailRules } from '../lib/rules';
 
 const PAGE_SIZE = 20;
 
@@ -432,10 +433,7 @@ function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void })
           <Form.Item
             name="email"
             label={t('fields.email')}
-            rules={[
-              { required: true, message: t('validation.emailRequired') },
-              { type: 'email', message: t('validation.emailInvalid') },
-            ]}
+            rules={emailRules(t)}
           >
             <Input prefix={<MailOutlined />} placeholder={t('signIn.emailPlaceholder')} data-testid="invite-email" />
           </Form.Item>

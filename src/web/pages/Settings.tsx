@@ -5,26 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../services/api';
 import type { Community } from '../services/types';
-import { COMMUNITY_FIELD_NAMES, CommunityProfileFields, nullIfBlank } from '../components/CommunityFormFields';
+import { COMMUNITY_FIELD_NAMES, CommunityProfileFields, communityProfileBody, type CommunityProfileValues } from '../components/CommunityFormFields';
 import { PageHeader } from '../components/PageHeader';
 import { communityDetailKey, useCommunity } from '../lib/community';
 import { useApiErrorHandler } from '../lib/errors';
 import { formatDateTime, localName } from '../lib/format';
 import { SESSION_KEY } from '../lib/session';
 
-interface Values {
-  kind: string;
-  nameZhHans: string;
-  nameZhHant: string;
-  nameEn: string;
-  province: string | null;
-  city: string | null;
-  timeZone: string;
-  website: string | null;
-  descriptionZhHans: string;
-  descriptionZhHant: string;
-  descriptionEn: string;
-}
+type Values = CommunityProfileValues;
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -51,19 +39,7 @@ export function SettingsPage() {
 
   const save = useMutation({
     mutationFn: (v: Values) =>
-      api.patch<Community>(`/api/communities/${community.id}`, {
-        kind: v.kind,
-        nameZhHans: v.nameZhHans.trim(),
-        nameZhHant: v.nameZhHant.trim(),
-        nameEn: v.nameEn.trim(),
-        province: nullIfBlank(v.province),
-        city: nullIfBlank(v.city),
-        timeZone: v.timeZone,
-        website: nullIfBlank(v.website),
-        descriptionZhHans: (v.descriptionZhHans ?? '').trim(),
-        descriptionZhHant: (v.descriptionZhHant ?? '').trim(),
-        descriptionEn: (v.descriptionEn ?? '').trim(),
-      }),
+      api.patch<Community>(`/api/communities/${community.id}`, communityProfileBody(v)),
     onSuccess: async () => {
       void message.success(t('settings.saved'));
       await queryClient.invalidateQueries({ queryKey: communityDetailKey(community.id) });

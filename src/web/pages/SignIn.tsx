@@ -11,6 +11,7 @@ import { PageSkeleton } from '../components/States';
 import { isLanguage } from '../i18n';
 import { errorText } from '../lib/errors';
 import { applySession, useSession } from '../lib/session';
+import { emailRules } from '../lib/rules';
 
 /** Only same-site paths are followed after sign-in. */
 export function safeNext(next: string | null): string {
@@ -67,10 +68,7 @@ export function SignInPage() {
         <Form.Item
           name="email"
           label={t('fields.email')}
-          rules={[
-            { required: true, message: t('validation.emailRequired') },
-            { type: 'email', message: t('validation.emailInvalid') },
-          ]}
+          rules={emailRules(t)}
         >
           <Input prefix={<MailOutlined />} autoComplete="username" placeholder={t('signIn.emailPlaceholder')} data-testid="sign-in-email" />
         </Form.Item>
