@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { DEMO_PASSWORD } from '../demo/accounts';
 import { seedDemo } from '../demo/seed';
 import { buildApp } from '../src/server/app';
 import { loadConfig, type Config } from '../src/server/config';
+import { FilesystemStorage } from '../src/server/storage/storage';
 import type { SessionInfo } from '../src/shared/schemas/auth';
 import { freshDatabase, type TestDatabase } from './db';
 
@@ -10,6 +14,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -18,15 +23,19 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
   const database = await freshDatabase();
   if (options.seed !== false) await seedDemo(database.db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bb.test', ...options.env });
-  const app = await buildApp({ config, database, version: 'test', webDir: null });
+  // Uploaded files go to a directory of this test app's own, removed on close.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-files-'));
+  const app = await buildApp({ config, database, version: 'test', webDir: null, storage: new FilesystemStorage(filesDir) });
   await app.ready();
   return {
     app,
     database,
     config,
+    filesDir,
     close: async () => {
       await app.close();
       await database.destroy();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

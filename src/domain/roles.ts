@@ -19,12 +19,18 @@ export const COMMUNITY_ACTIONS = [
   'members.read',
   'members.manage',
   'audit.read',
+  // Directory: add and edit the records this community stewards, import spreadsheets.
+  'directory.write',
+  'directory.import',
+  // The community's private notes, tags and ratings on directory records.
+  'notes.read',
+  'notes.write',
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
 const GRANTS: Record<MembershipRole, readonly CommunityAction[]> = {
   community_admin: COMMUNITY_ACTIONS,
-  staff: ['community.read', 'members.read'],
+  staff: ['community.read', 'members.read', 'directory.write', 'directory.import', 'notes.read', 'notes.write'],
   member: ['community.read'],
   investor: ['community.read'],
   judge: ['community.read'],

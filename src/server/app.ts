@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,9 +15,14 @@ import { registerWeb } from './http/web';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { communityRoutes } from './modules/communities/routes';
+import { directoryRoutes } from './modules/directory/routes';
 import { healthRoutes } from './modules/health/routes';
 import { memberRoutes } from './modules/members/routes';
+import { noteRoutes } from './modules/notes/routes';
 import { outboxRoutes } from './modules/outbox/routes';
+import { searchRoutes } from './modules/search/routes';
+import { transferRoutes } from './modules/transfer/routes';
+import { FilesystemStorage, type FileStorage } from './storage/storage';
 
 export interface AppDeps {
   config: Config;
@@ -24,11 +31,13 @@ export interface AppDeps {
   /** Directory of the built web app (dist/web); null to serve the API only. */
   webDir: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Where uploaded bytes go; defaults to the filesystem under FILES_DIR or DATA_DIR/files. */
+  storage?: FileStorage;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { storage: FileStorage };
     /** Every route registered, for the tenancy sweep and the docs. */
     routeList: { method: string; url: string }[];
   }
@@ -50,7 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('deps', deps);
+  const storage = deps.storage ?? new FilesystemStorage(deps.config.FILES_DIR ?? path.join(deps.config.dataDir, 'files'));
+  app.decorate('deps', { ...deps, storage });
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -85,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: deps.config.cookieSecure,
   });
   await app.register(cookie);
+  // Uploads (logos, pitch decks, spreadsheets): one file per request, streamed to storage.
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1000 } });
   registerSessionHooks(app);
   await registerOpenApi(app, deps.version);
 
@@ -94,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(memberRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
+  await app.register(directoryRoutes);
+  await app.register(noteRoutes);
+  await app.register(searchRoutes);
+  await app.register(transferRoutes);
   await registerWeb(app, deps.webDir);
   return app;
 }

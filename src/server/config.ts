@@ -50,6 +50,10 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFlag.optional(),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Largest accepted uploaded file (logo, pitch deck, spreadsheet), in bytes. */
+  UPLOAD_LIMIT: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Where uploaded files are kept; defaults to DATA_DIR/files. */
+  FILES_DIR: z.string().min(1).optional(),
   /** Failed sign-ins on one account before it is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

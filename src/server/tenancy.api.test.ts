@@ -8,12 +8,23 @@ import { signedIn, startTestApp, type Client, type TestApp } from '../../test/ap
  * community that does not exist, and nothing may change in the other community.
  */
 
-// A valid request body for each community-scoped write, so the sweep tests tenancy and not
-// validation. A new community-scoped route without an entry here fails the sweep.
+/**
+ * What a module tells the sweep (src/server/modules/<module>/tenancy.samples.ts): a valid body
+ * for each of its community-scoped writes, so the sweep tests tenancy and not validation, and
+ * the ids of records of the target community its routes take as parameters.
+ */
+interface TenancySamples {
+  bodies: Record<string, unknown>;
+  ids?: (owner: Client, communityId: string) => Promise<Record<string, string>>;
+}
+const modules = Object.values(import.meta.glob<TenancySamples>('./modules/*/tenancy.samples.ts', { eager: true }));
+
+// A new community-scoped write without a body here or in its module's samples fails the sweep.
 const BODIES: Record<string, unknown> = {
   'PATCH /api/communities/:communityId': { city: '泰州市' },
   'POST /api/communities/:communityId/invitations': { email: 'sweep@example.demo', role: 'member' },
   'PATCH /api/communities/:communityId/members/:membershipId': { role: 'viewer' },
+  ...Object.assign({}, ...modules.map((m) => m.bodies)),
 };
 
 let t: TestApp;
@@ -32,6 +43,7 @@ beforeAll(async () => {
   const members = await owner.get<{ items: Member[] }>(`/api/communities/${target}/members`);
   const invitations = await owner.get<Invitation[]>(`/api/communities/${target}/invitations`);
   ids = { membershipId: members.body.items[0]!.membershipId, invitationId: invitations.body[0]!.id };
+  for (const m of modules) Object.assign(ids, await m.ids?.(owner, target));
 });
 afterAll(() => t.close());
 
@@ -45,9 +57,11 @@ function fill(url: string, communityId: string) {
 
 async function snapshot() {
   return t.database.withConnection((conn) =>
-    conn.rows<{ n: number; m: string }>(
+    conn.rows<{ n: number; m: string; notes: string; tags: string }>(
       `select (select count(*)::int from audit_log where community_id = '${target}') as n,
-              (select string_agg(role || user_id::text, ',' order by id) from memberships where community_id = '${target}') as m`,
+              (select string_agg(role || user_id::text, ',' order by id) from memberships where community_id = '${target}') as m,
+              (select string_agg(id::text || md5(body), ',' order by id) from community_notes where community_id = '${target}') as notes,
+              (select string_agg(entity_id::text || tags::text || coalesce(rating, 0), ',' order by entity_id) from community_annotations where community_id = '${target}') as tags`,
     ),
   );
 }
@@ -80,7 +94,7 @@ describe('tenancy sweep', () => {
 
   it("answers 404 when another community's record ids are used under one's own community", async () => {
     const before = await snapshot();
-    const withIds = scopedRoutes().filter((r) => /:(membershipId|invitationId)/.test(r.url));
+    const withIds = scopedRoutes().filter((r) => /:(?!communityId\b)\w+/.test(r.url));
     expect(withIds.length).toBeGreaterThanOrEqual(3);
     for (const r of withIds) {
       const res = await outsider.request<{ error: { code: string } }>(r.method as 'GET', fill(r.url, own), BODIES[`${r.method} ${r.url}`]);

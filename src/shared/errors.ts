@@ -17,10 +17,20 @@ export const ERROR_STATUS = {
   email_taken: 409,
   already_member: 409,
   last_admin: 409,
+  /** The record changed since the editor loaded it (optimistic concurrency on `version`). */
+  version_conflict: 409,
+  /** Another record already holds this unique value (a credit code, a link). */
+  duplicate_record: 409,
+  /** An import that was already committed, or is not ready to be. */
+  import_state: 409,
   invitation_invalid: 410,
   reset_token_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** An uploaded file that is not what it claims (not a PDF, not a spreadsheet, a zip bomb …). */
+  unreadable_file: 422,
+  /** An import whose rows have problems: nothing was imported. */
+  import_invalid: 422,
   account_locked: 423,
   rate_limited: 429,
   internal_error: 500,

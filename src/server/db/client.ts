@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -97,10 +99,16 @@ function syncingAfterCommits(client: PGlite, sync: () => Promise<void>): PGlite 
   });
 }
 
+/**
+ * Extensions the migrations create (trigram search for names, GiST over scalars for
+ * exclusion constraints). PGlite loads an extension's code only when it is listed here.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-    const options = { startParams: pgliteStartParams(target.sharedBuffersMb) };
+    const options = { startParams: pgliteStartParams(target.sharedBuffersMb), extensions: PGLITE_EXTENSIONS };
     const pglite = target.dataDir ? await PGlite.create(target.dataDir, options) : await PGlite.create(options);
     const client = target.dataDir && target.syncCommits ? syncingAfterCommits(pglite, walSyncer(target.dataDir)) : pglite;
     const conn: RawConnection = {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../../domain/locales';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { FileStorage } from '../storage/storage';
 import { AppError } from './errors';
 
 export interface AuthUser {
@@ -16,6 +17,7 @@ export interface AuthUser {
 export interface RequestContext {
   db: Db;
   config: Config;
+  storage: FileStorage;
   user: AuthUser | null;
   /** Hash of the current session's token, when signed in by cookie. */
   sessionIdHash: string | null;
@@ -29,6 +31,7 @@ export function contextOf(req: FastifyRequest): RequestContext {
   return {
     db: req.server.deps.database.db,
     config: req.server.deps.config,
+    storage: req.server.deps.storage,
     user: req.auth?.user ?? null,
     sessionIdHash: req.auth?.sessionIdHash ?? null,
     requestId: req.id,

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { Locale } from '../../domain/locales';
 import type { ErrorCode } from '../../shared/errors';
-import en from '../../web/i18n/locales/en.json';
-import zhCN from '../../web/i18n/locales/zh-CN.json';
-import zhTW from '../../web/i18n/locales/zh-TW.json';
+import { CATALOGUES } from '../../web/i18n/catalogue';
 
 // The server reads the same locale files as the web app, so an error reads the same
 // whether the web app translates it from its code or shows the server's message.
-const catalogues = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
+const catalogues = CATALOGUES;
 const zodLocales = { 'zh-CN': z.locales.zhCN(), 'zh-TW': z.locales.zhTW(), en: z.locales.en() } as const;
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -8,9 +8,7 @@ import utc from 'dayjs/plugin/utc';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../services/api';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
+import { CATALOGUES } from './catalogue';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -47,7 +45,7 @@ const lng = initialLanguage();
 applySideEffects(lng);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: CATALOGUES['zh-CN'] }, 'zh-TW': { translation: CATALOGUES['zh-TW'] }, en: { translation: CATALOGUES.en } },
   lng,
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -4,3 +4,4 @@ export * from './memberships';
 export * from './auth';
 export * from './outbox';
 export * from './audit';
+export * from './directory';

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// Routes of this module are added by the work on issue 3 (directory); see src/shared/schemas.
+export const transferRoutes: FastifyPluginAsyncZod = async () => {};
