@@ -49,7 +49,8 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const facetBucketSchema = z.object({ value: z.string(), count: z.number().int() });
+/** `label`: the community facet names each community (in the request's language); other facets are codes the web app names from the taxonomy. */
+export const facetBucketSchema = z.object({ value: z.string(), count: z.number().int(), label: z.string().nullable() });
 export const FACETS = ['type', 'kind', 'segment', 'stage', 'province', 'community', 'qualification'] as const;
 
 export const searchResultSchema = z.object({
