@@ -9,6 +9,7 @@ import { loadConfig } from '../src/server/config';
 import { dumpDatabase } from '../src/server/db/backup';
 import { DataDirLockedError, LOCK_FILE, readLockOwner } from '../src/server/db/lock';
 import { backupsDir, latestBackup, takeBackup } from '../src/server/ops/backups';
+import { uploadsDirOf } from '../src/server/ops/file-backups';
 import { openStore } from '../src/server/ops/open';
 
 const config = loadConfig();
@@ -43,7 +44,7 @@ async function main() {
   try {
     const summary = target
       ? await dumpDatabase(store.database, path.resolve(target))
-      : await takeBackup(store.database, config.dataDir, 'manual', config.BACKUP_KEEP);
+      : await takeBackup(store.database, config.dataDir, 'manual', config.BACKUP_KEEP, uploadsDirOf(config));
     console.log(`Backup written: ${summary.file} (${summary.tables} tables, ${summary.rows} rows, ${summary.bytes} bytes)`);
   } finally {
     await store.database.close();

@@ -12,6 +12,7 @@ import { openDatabase } from '../src/server/db/client';
 import { flushDirectory } from '../src/server/db/durability';
 import { acquireDataDirLock } from '../src/server/db/lock';
 import { backupsDir, latestBackup, takeBackup } from '../src/server/ops/backups';
+import { restoreUploads, uploadsBackupDirOf, uploadsDirOf } from '../src/server/ops/file-backups';
 import { pendingMigrations, pgliteDirOf } from '../src/server/ops/open';
 
 const config = loadConfig();
@@ -26,6 +27,13 @@ function backupFile(): string {
   const latest = latestBackup(backupsDir(config.dataDir));
   if (!latest) throw new Error(`There is no backup in ${backupsDir(config.dataDir)}.`);
   return latest;
+}
+
+/** Brings back the uploaded files the restored records refer to, from the backups' mirror. */
+async function reportUploads(database: Awaited<ReturnType<typeof openDatabase>>) {
+  const uploads = await restoreUploads(database, uploadsDirOf(config), uploadsBackupDirOf(backupsDir(config.dataDir)));
+  if (uploads.restored) console.log(`Restored ${uploads.restored} uploaded files from ${uploadsBackupDirOf(backupsDir(config.dataDir))}.`);
+  if (uploads.missing.length) console.warn(`${uploads.missing.length} uploaded files are in neither ${uploadsDirOf(config)} nor the backups (first: ${uploads.missing[0]}).`);
 }
 
 async function restoreEmbedded(file: string) {
@@ -43,6 +51,7 @@ async function restoreEmbedded(file: string) {
       const result = await restoreDatabase(database, file);
       await database.checkpoint();
       console.log(`Restored ${result.rows} rows in ${result.tables} tables from ${file} into ${dir}.`);
+      await reportUploads(database);
     } finally {
       await database.close();
     }
@@ -65,11 +74,12 @@ async function restorePostgres(url: string, file: string) {
   try {
     await readBackup(file);
     if ((await pendingMigrations(database)).applied > 0) {
-      const before = await takeBackup(database, config.dataDir, 'pre-restore', config.BACKUP_KEEP);
+      const before = await takeBackup(database, config.dataDir, 'pre-restore', config.BACKUP_KEEP, uploadsDirOf(config));
       console.log(`The current contents are saved in ${before.file}.`);
     }
     const result = await restoreDatabase(database, file);
     console.log(`Restored ${result.rows} rows in ${result.tables} tables from ${file} into PostgreSQL.`);
+    await reportUploads(database);
   } finally {
     await database.close();
   }

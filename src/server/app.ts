@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
@@ -22,6 +21,7 @@ import { noteRoutes } from './modules/notes/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { searchRoutes } from './modules/search/routes';
 import { transferRoutes } from './modules/transfer/routes';
+import { uploadsDirOf } from './ops/file-backups';
 import { FilesystemStorage, type FileStorage } from './storage/storage';
 
 export interface AppDeps {
@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  const storage = deps.storage ?? new FilesystemStorage(deps.config.FILES_DIR ?? path.join(deps.config.dataDir, 'files'));
+  const storage = deps.storage ?? new FilesystemStorage(uploadsDirOf(deps.config));
   app.decorate('deps', { ...deps, storage });
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);

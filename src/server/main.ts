@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const { startFlusher } = await import('./db/durability');
   const { migrate } = await import('./db/migrate');
   const { backupsDir, scheduleBackups, takeBackup } = await import('./ops/backups');
+  const { uploadsDirOf } = await import('./ops/file-backups');
   const { DatabaseOpenError, openStore, pendingMigrations } = await import('./ops/open');
   const { installShutdown } = await import('./ops/shutdown');
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const backup = (reason: BackupReason) => {
     backupRunning = backupRunning.then(async () => {
       try {
-        const b = await takeBackup(database, config.dataDir, reason, config.BACKUP_KEEP);
+        const b = await takeBackup(database, config.dataDir, reason, config.BACKUP_KEEP, uploadsDirOf(config));
         log.info({ file: b.file, rows: b.rows, bytes: b.bytes }, `backup taken (${reason})`);
         return b;
       } catch (error) {
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   // (On PostgreSQL, several processes may start at once; its operator has pg_dump or `npm run backup`.)
   const { pending, applied: alreadyApplied } = await pendingMigrations(database);
   if (pgliteDir && pending.length && alreadyApplied > 0) {
-    const b = await takeBackup(database, config.dataDir, 'pre-migration', config.BACKUP_KEEP);
+    const b = await takeBackup(database, config.dataDir, 'pre-migration', config.BACKUP_KEEP, uploadsDirOf(config));
     console.log(`Backup before migrating: ${b.file}`);
   }
   const applied = await migrate(database);

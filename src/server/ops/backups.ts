@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/client';
 import { dumpDatabase, type BackupSummary } from '../db/backup';
+import { mirrorUploads, uploadsBackupDirOf } from './file-backups';
 
 /** Backup files in DATA_DIR/backups: `biobridge-<engine>-<UTC time>-<reason>.jsonl.gz`, newest last when sorted by name. */
 export type BackupReason = 'scheduled' | 'manual' | 'pre-migration' | 'pre-restore';
@@ -48,11 +49,18 @@ export function rotateBackups(dir: string, keep: number): string[] {
   return doomed;
 }
 
-/** Takes a backup into DATA_DIR/backups and rotates. */
-export async function takeBackup(database: Database, dataDir: string, reason: BackupReason, keep: number): Promise<BackupSummary> {
+/**
+ * Takes a backup into DATA_DIR/backups and rotates. With `uploadsDir`, the uploaded files are
+ * mirrored into DATA_DIR/backups/files first (file-backups.ts), so every file the dump refers
+ * to is in the mirror.
+ */
+export async function takeBackup(database: Database, dataDir: string, reason: BackupReason, keep: number, uploadsDir?: string): Promise<BackupSummary> {
   const dir = backupsDir(dataDir);
   const file = path.join(dir, `biobridge-${database.kind}-${stamp(new Date())}-${reason}.jsonl.gz`);
   const summary = await dumpDatabase(database, file);
+  // After the dump: objects are written before the rows naming them commit, so everything
+  // the dump names is on disk by now.
+  if (uploadsDir) mirrorUploads(uploadsDir, uploadsBackupDirOf(dir));
   rotateBackups(dir, keep);
   return summary;
 }
