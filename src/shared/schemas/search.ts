@@ -57,6 +57,13 @@ export const searchResultSchema = z.object({
   items: z.array(searchHitSchema),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  /**
+   * True when every matching record was considered. False when more records matched than one
+   * request examines (SEARCH_MATCH_CAP in src/server/modules/search/service.ts): `total` is then a
+   * lower bound, and items, pages and facet counts cover the first that many matches the
+   * indexes yielded (not the best-ranked of all). Narrowing the query or a filter makes it exact.
+   */
+  complete: z.boolean(),
   /** For each facet, the values among the matching records and how many match each. */
   facets: z.object(Object.fromEntries(FACETS.map((f) => [f, z.array(facetBucketSchema)])) as Record<(typeof FACETS)[number], z.ZodArray<typeof facetBucketSchema>>),
 });
