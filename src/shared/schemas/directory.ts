@@ -16,7 +16,7 @@ import {
   PROJECT_TRACKS,
   TAXONOMIES,
 } from '../../domain/directory';
-import { idSchema, timestampSchema } from './common';
+import { idSchema, pageQuery, timestampSchema } from './common';
 
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
@@ -72,8 +72,12 @@ export const organisationFields = {
   nameEn: optionalText(300),
   shortNameZh: optionalText(60),
   shortNameEn: optionalText(120),
-  /** Checked against GB 32100-2015 by the service (message: fieldErrors.credit_code_invalid). */
-  creditCode: optionalText(18),
+  /**
+   * Checked against GB 32100-2015 by the service, after removing the spaces and dashes people
+   * type or paste (hence longer than 18 here). Messages: fieldErrors.credit_code_length,
+   * credit_code_characters, credit_code_check_digit; a taken code: credit_code_taken (409).
+   */
+  creditCode: optionalText(40),
   foundedOn: isoDateSchema.nullable().optional(),
   province: optionalText(40),
   city: optionalText(40),
@@ -400,7 +404,11 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
-export const noteQuery = z.strictObject({ entityType: entityTypeSchema, entityId: idSchema });
+/**
+ * Both are required. They are optional here only so the community gate answers first: a
+ * request to another community's notes is 404 whatever its query (the service then asks for them).
+ */
+export const noteQuery = z.strictObject({ entityType: entityTypeSchema.optional(), entityId: idSchema.optional() });
 export const noteInput = z.strictObject({ entityType: entityTypeSchema, entityId: idSchema, body: text(4000).min(1) });
 export const noteUpdateInput = z.strictObject({ body: text(4000).min(1) });
 
@@ -419,3 +427,28 @@ export const annotationInput = z.strictObject({
   tags: z.array(text(30).min(1)).max(30),
   rating: z.number().int().min(1).max(5).nullable(),
 });
+
+/** The tags a community uses, with how many records carry each, most used first (autocomplete). */
+export const tagCountSchema = z.object({ tag: z.string(), count: z.number().int() });
+export const noteParams = z.strictObject({ communityId: idSchema, noteId: idSchema });
+
+// ---------------------------------------------------------------- further params and responses
+
+/** GET /api/taxonomy: every term, grouped by taxonomy, each list in sortOrder. */
+export const taxonomyCatalogueSchema = z.object({
+  segment: z.array(taxonomyTermSchema),
+  qualification: z.array(taxonomyTermSchema),
+  service: z.array(taxonomyTermSchema),
+  stage: z.array(taxonomyTermSchema),
+});
+export type TaxonomyCatalogue = z.infer<typeof taxonomyCatalogueSchema>;
+export const taxonomyParams = z.strictObject({ taxonomy: taxonomySchema });
+
+export const representativeParams = z.strictObject({ organisationId: idSchema, userId: idSchema });
+export const affiliationParams = z.strictObject({ personId: idSchema, affiliationId: idSchema });
+export const attachmentParams = z.strictObject({ projectId: idSchema, attachmentId: idSchema });
+export const linkParams = z.strictObject({ linkId: idSchema });
+export const fileParams = z.strictObject({ fileId: idSchema });
+export const attachmentKindSchema = z.enum(['pitch_deck', 'other']);
+/** GET /api/directory/:entityType/:entityId/activity: keyset pages of the record's audit entries, newest first. */
+export const activityQuery = z.strictObject({ ...pageQuery });
