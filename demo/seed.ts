@@ -6,6 +6,7 @@ import { hashPassword } from '../src/server/lib/password';
 import { hashToken, randomToken } from '../src/server/lib/tokens';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_MEMBERS, DEMO_OPEN_INVITATIONS, DEMO_PASSWORD } from './accounts';
 import { DEMO_COMMUNITIES } from './communities';
+import { seedDirectory } from './directory/seed-directory';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -61,5 +62,8 @@ export async function seedDemo(db: Db): Promise<void> {
         .returning();
       await audit(communityId, 'invitation.created', 'invitation', row!.id, email, { email, role, expiresAt: row!.expiresAt });
     }
+
+    // The ecosystem directory: organisations, people and projects of the four communities.
+    await seedDirectory(tx, { userIds, communityIds });
   });
 }

@@ -150,7 +150,7 @@ describe('profile', () => {
     const res = await c.patch<{ locale: string; displayName: string }>('/api/me', { locale: 'en', displayName: '孙悦 Sun Yue' });
     expect(res.body).toMatchObject({ locale: 'en', displayName: '孙悦 Sun Yue' });
     const rows = await t.database.withConnection((conn) =>
-      conn.rows<{ changes: Record<string, { before: unknown; after: unknown }> }>(`select changes from audit_log where action = 'user.updated'`),
+      conn.rows<{ changes: Record<string, { before: unknown; after: unknown }> }>(`select changes from audit_log where action = 'user.updated' order by id`),
     );
     expect(rows.at(-1)?.changes.locale).toEqual({ before: 'zh-CN', after: 'en' });
   });
