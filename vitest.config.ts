@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/server/**/*.unit.test.ts', 'scripts/**/*.test.ts', 'src/web/i18n/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/server/**/*.unit.test.ts', 'scripts/**/*.test.ts', 'src/web/i18n/**/*.test.ts', 'src/web/lib/**/*.test.ts'],
           environment: 'node',
         },
       },

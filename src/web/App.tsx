@@ -19,6 +19,11 @@ import { AdminCommunitiesPage } from './pages/AdminCommunities';
 import { AdminOutboxPage } from './pages/AdminOutbox';
 import { AuditPage } from './pages/Audit';
 import { CommunityHomePage } from './pages/CommunityHome';
+import { DirectorySearchPage } from './pages/directory/DirectorySearch';
+import { ImportWizardPage } from './pages/directory/ImportWizard';
+import { OrganisationProfilePage } from './pages/directory/OrganisationProfile';
+import { PersonProfilePage } from './pages/directory/PersonProfile';
+import { ProjectProfilePage } from './pages/directory/ProjectProfile';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { InvitePage } from './pages/Invite';
 import { MembersPage } from './pages/Members';
@@ -145,6 +150,18 @@ function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route path="directory" element={<DirectorySearchPage />} />
+          <Route
+            path="directory/import"
+            element={
+              <RequirePermission action="directory.import">
+                <ImportWizardPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="directory/organisations/:organisationId" element={<OrganisationProfilePage />} />
+          <Route path="directory/people/:personId" element={<PersonProfilePage />} />
+          <Route path="directory/projects/:projectId" element={<ProjectProfilePage />} />
           <Route
             path="audit"
             element={

@@ -10,6 +10,8 @@ import {
   MenuUnfoldOutlined,
   SettingOutlined,
   ApartmentOutlined,
+  CloudUploadOutlined,
+  ContactsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -99,7 +101,12 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     if (current) {
       const perms = current.permissions;
       const base = `/c/${current.slug}`;
-      const children: MenuItem[] = [{ key: base, icon: <DashboardOutlined />, label: <Link to={base}>{t('nav.overview')}</Link> }];
+      const children: MenuItem[] = [
+        { key: base, icon: <DashboardOutlined />, label: <Link to={base}>{t('nav.overview')}</Link> },
+        { key: `${base}/directory`, icon: <ContactsOutlined />, label: <Link to={`${base}/directory`} data-testid="nav-directory">{t('dirNav.directory')}</Link> },
+      ];
+      if (perms.includes('directory.import'))
+        children.push({ key: `${base}/directory/import`, icon: <CloudUploadOutlined />, label: <Link to={`${base}/directory/import`} data-testid="nav-import">{t('dirNav.import')}</Link> });
       if (perms.includes('members.read'))
         children.push({ key: `${base}/members`, icon: <TeamOutlined />, label: <Link to={`${base}/members`} data-testid="nav-members">{t('nav.members')}</Link> });
       if (perms.includes('audit.read'))

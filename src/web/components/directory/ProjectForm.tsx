@@ -1,0 +1,322 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, Divider, Drawer, Form, Grid, Input, Radio, Row, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONFIDENTIALITY_LEVELS, FUNDING_ROUNDS, PROJECT_TRACKS, type Confidentiality, type ProjectTrack } from '../../../domain/directory';
+import { useCommunity } from '../../lib/community';
+import { fenToWan, wanToFen } from '../../lib/money';
+import { useTaxonomy } from '../../lib/taxonomy';
+import { directoryApi, directoryKeys, type EntityRef, type Project, type ProjectDetail } from '../../services/directory';
+import { changedFields, OrganisationSelect, useRecordFormErrors, WanInput } from './formSupport';
+
+interface Values {
+  nameZh: string;
+  nameEn?: string | null;
+  ownerOrganisationId?: string | null;
+  segment?: string;
+  modality?: string | null;
+  indications?: string[];
+  track: ProjectTrack;
+  stage?: string;
+  regulatoryStatus?: string | null;
+  patents?: { number?: string; title?: string; status?: string }[];
+  team?: { name?: string; role?: string; personId?: string }[];
+  /** 万元 while editing. */
+  fundingSoughtFen?: number | null;
+  fundingRound?: string | null;
+  confidentiality: Confidentiality;
+  summaryZh?: string;
+  summaryEn?: string;
+  namedInvestorIds?: string[];
+}
+
+const FIELD_NAMES = [
+  'nameZh', 'nameEn', 'ownerOrganisationId', 'segment', 'modality', 'indications', 'track', 'stage', 'regulatoryStatus', 'patents', 'team',
+  'fundingSoughtFen', 'fundingRound', 'confidentiality', 'summaryZh', 'summaryEn', 'namedInvestorIds',
+] as const;
+
+function toValues(p: ProjectDetail | Project): Values {
+  return {
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    ownerOrganisationId: p.owner?.id ?? null,
+    segment: p.segment,
+    modality: p.modality,
+    indications: p.indications,
+    track: p.track,
+    stage: p.stage,
+    regulatoryStatus: p.regulatoryStatus,
+    patents: p.patents,
+    team: p.team,
+    fundingSoughtFen: fenToWan(p.fundingSoughtFen),
+    fundingRound: p.fundingRound,
+    confidentiality: p.confidentiality,
+    summaryZh: p.summaryZh,
+    summaryEn: p.summaryEn,
+    namedInvestorIds: 'namedInvestors' in p ? p.namedInvestors.map((n) => n.id) : [],
+  };
+}
+
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+
+function bodyOf(v: Values) {
+  return {
+    nameZh: v.nameZh?.trim() ?? '',
+    nameEn: blank(v.nameEn),
+    ownerOrganisationId: v.ownerOrganisationId ?? null,
+    segment: v.segment ?? '',
+    modality: blank(v.modality),
+    indications: v.indications ?? [],
+    track: v.track,
+    stage: v.stage ?? '',
+    regulatoryStatus: blank(v.regulatoryStatus),
+    patents: (v.patents ?? []).filter((p) => p.number?.trim()).map((p) => ({ number: (p.number ?? '').trim(), title: (p.title ?? '').trim(), status: (p.status ?? '').trim() })),
+    team: (v.team ?? [])
+      .filter((m) => m.name?.trim())
+      .map((m) => ({ name: (m.name ?? '').trim(), role: (m.role ?? '').trim(), ...(m.personId ? { personId: m.personId } : {}) })),
+    fundingSoughtFen: wanToFen(v.fundingSoughtFen),
+    fundingRound: (v.fundingRound ?? null) as (typeof FUNDING_ROUNDS)[number] | null,
+    confidentiality: v.confidentiality,
+    summaryZh: v.summaryZh?.trim() ?? '',
+    summaryEn: v.summaryEn?.trim() ?? '',
+    namedInvestorIds: v.confidentiality === 'named_investors' ? (v.namedInvestorIds ?? []) : [],
+  };
+}
+
+export function ProjectForm(props: {
+  open: boolean;
+  onClose: () => void;
+  project?: ProjectDetail;
+  /** A new project's owner, when created from an organisation's page. */
+  owner?: EntityRef;
+  onSaved?: (p: Project) => void;
+  onReload?: () => Promise<ProjectDetail | undefined>;
+}) {
+  const { t } = useTranslation();
+  const isMobile = Grid.useBreakpoint().md === false;
+  return (
+    <Drawer
+      open={props.open}
+      onClose={props.onClose}
+      size={isMobile ? '100%' : 760}
+      title={props.project ? t('dirForm.editProject') : t('dirForm.newProject')}
+      destroyOnHidden
+      data-testid="project-form"
+    >
+      <ProjectFormBody {...props} />
+    </Drawer>
+  );
+}
+
+function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Parameters<typeof ProjectForm>[0]) {
+  const { t } = useTranslation();
+  const { community } = useCommunity();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const tax = useTaxonomy();
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState<ProjectDetail | undefined>(project);
+  const initial = useMemo<Values>(
+    () => (base ? toValues(base) : { nameZh: '', track: 'drug', confidentiality: 'community', ownerOrganisationId: owner?.id ?? null, patents: [], team: [] }),
+    [base, owner],
+  );
+  const track = Form.useWatch('track', form) ?? initial.track;
+  const confidentiality = Form.useWatch('confidentiality', form) ?? initial.confidentiality;
+  const known = [...(base?.owner ? [base.owner] : owner ? [owner] : []), ...(base?.namedInvestors ?? [])];
+
+  const reload = onReload
+    ? async () => {
+        const fresh = await onReload();
+        if (!fresh) return;
+        setBase(fresh);
+        form.resetFields();
+        form.setFieldsValue(toValues(fresh));
+      }
+    : undefined;
+  const onError = useRecordFormErrors(form, FIELD_NAMES, reload);
+
+  const save = useMutation({
+    mutationFn: async (values: Values) => {
+      const body = bodyOf(values);
+      if (!base) return directoryApi.createProject({ communityId: community.id, ...body });
+      const changes = changedFields(body as Record<string, unknown>, bodyOf(toValues(base)) as Record<string, unknown>);
+      if (Object.keys(changes).length === 0) return null;
+      return directoryApi.updateProject(base.id, { version: base.version, ...changes });
+    },
+    onSuccess: (saved) => {
+      if (!saved) {
+        void message.info(t('dirForm.noChanges'));
+        onClose();
+        return;
+      }
+      void message.success(base ? t('dirForm.saved') : t('dirForm.created'));
+      void queryClient.invalidateQueries({ queryKey: directoryKeys.record('project', saved.id) });
+      void queryClient.invalidateQueries({ queryKey: ['directory', 'organisation'] });
+      void queryClient.invalidateQueries({ queryKey: ['search'] });
+      void queryClient.invalidateQueries({ queryKey: directoryKeys.activity('project', saved.id) });
+      onSaved?.(saved);
+      onClose();
+    },
+    onError,
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => save.mutate(v)}
+      onValuesChange={(changed: Partial<Values>) => {
+        // A stage belongs to one track: changing the track clears a stage of the old one.
+        if (changed.track) form.setFieldValue('stage', undefined);
+      }}
+      scrollToFirstError
+    >
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="nameZh" label={t('dir.fields.projectNameZh')} rules={[{ required: true, whitespace: true, message: t('dirForm.required') }]}>
+            <Input maxLength={200} data-testid="project-name-zh" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="nameEn" label={t('dir.fields.projectNameEn')}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="ownerOrganisationId" label={t('dir.fields.owner')}>
+            <OrganisationSelect known={known} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="segment" label={t('dir.fields.segment')} rules={[{ required: true, message: t('dirForm.required') }]}>
+            <Select options={tax.options('segment')} showSearch={{ optionFilterProp: 'label' }} data-testid="project-segment" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="track" label={t('dir.fields.track')} rules={[{ required: true, message: t('dirForm.required') }]}>
+            <Radio.Group optionType="button" options={PROJECT_TRACKS.map((tr) => ({ value: tr, label: t(`dir.tracks.${tr}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="stage" label={t('dir.fields.stage')} rules={[{ required: true, message: t('dirForm.required') }]}>
+            <Select options={tax.stagesOf(track)} data-testid="project-stage" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="modality" label={t('dir.fields.modality')}>
+            <Input maxLength={120} placeholder={t('dirForm.modalityPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="indications" label={t('dir.fields.indications')} extra={t('dirForm.tagsHelp')}>
+            <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="regulatoryStatus" label={t('dir.fields.regulatoryStatus')}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="fundingSoughtFen" label={t('dir.fields.fundingSought')}>
+            <WanInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="fundingRound" label={t('dir.fields.fundingRound')}>
+            <Select allowClear options={FUNDING_ROUNDS.map((r) => ({ value: r, label: t(`dir.rounds.${r}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="confidentiality" label={t('dir.fields.confidentiality')} extra={t(`dir.confidentialityHelp.${confidentiality}`)}>
+            <Radio.Group options={CONFIDENTIALITY_LEVELS.map((c) => ({ value: c, label: t(`dir.confidentiality.${c}`) }))} />
+          </Form.Item>
+        </Col>
+        {confidentiality === 'named_investors' && (
+          <Col xs={24}>
+            <Form.Item name="namedInvestorIds" label={t('dir.fields.namedInvestors')}>
+              <OrganisationSelect multiple known={known} kind={['investor', 'guidance_fund', 'state_financing']} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={24}>
+          <Form.Item name="summaryZh" label={t('dir.fields.summaryZh')}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={8000} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="summaryEn" label={t('dir.fields.summaryEn')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={16000} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start">{t('dir.fields.patents')}</Divider>
+      <Form.List name="patents">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Row gutter={8} key={field.key}>
+                <Col xs={24} sm={7}>
+                  <Form.Item name={[field.name, 'number']} rules={[{ required: true, whitespace: true, message: t('dirForm.required') }]}>
+                    <Input placeholder={t('dirProject.patentNumber')} maxLength={40} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={10}>
+                  <Form.Item name={[field.name, 'title']}>
+                    <Input placeholder={t('dirProject.patentTitle')} maxLength={300} />
+                  </Form.Item>
+                </Col>
+                <Col xs={20} sm={5}>
+                  <Form.Item name={[field.name, 'status']}>
+                    <Input placeholder={t('dirProject.patentStatus')} maxLength={40} />
+                  </Form.Item>
+                </Col>
+                <Col xs={4} sm={2}>
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('dirForm.remove')} />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ number: '', title: '', status: '' })} style={{ marginBottom: 16 }}>
+              {t('dirForm.addPatent')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Divider titlePlacement="start">{t('dir.fields.team')}</Divider>
+      <Form.List name="team">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Row gutter={8} key={field.key}>
+                <Col xs={12} sm={10}>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('dirForm.required') }]}>
+                    <Input placeholder={t('dirProject.memberName')} maxLength={60} />
+                  </Form.Item>
+                </Col>
+                <Col xs={8} sm={12}>
+                  <Form.Item name={[field.name, 'role']}>
+                    <Input placeholder={t('dirProject.memberRole')} maxLength={60} />
+                  </Form.Item>
+                </Col>
+                <Col xs={4} sm={2}>
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('dirForm.remove')} />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '' })} style={{ marginBottom: 16 }}>
+              {t('dirForm.addMember')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Space style={{ display: 'flex', marginTop: 8 }}>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="project-save">
+          {project ? t('common.save') : t('dirForm.create')}
+        </Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}
