@@ -369,6 +369,15 @@ describe('search: broad queries', () => {
     // A narrower query is complete again.
     const narrow = await search(judge, { q: '璎珞7号实验室' });
     expect(narrow.body.complete).toBe(true);
+    // A listing without a query counts further: every organisation here (the demo's and these
+    // 510, all public) is counted exactly.
+    const { n, south } = await one<{ n: number; south: number }>(
+      sql`select count(*)::int as n, (count(*) filter (where province in ('浙江省', '福建省')))::int as south from organisations`,
+    );
+    const listing = await search(judge, { type: 'organisation', province: ['浙江省', '福建省'], limit: 5 });
+    expect([listing.body.complete, listing.body.total]).toEqual([true, south]);
+    const all = await search(judge, { type: 'organisation', limit: 5 });
+    expect([all.body.complete, all.body.total]).toEqual([true, n]);
   });
 });
 

@@ -17,6 +17,12 @@ import * as q from './queries';
  */
 export const SEARCH_MATCH_CAP = 500;
 /**
+ * The same for a listing without a query: no text is matched, so counting is cheap and most
+ * communities' whole directories get exact counts (measured at 350k records on PostgreSQL:
+ * 12 ms p50 for 2,000 against 6 ms for 500).
+ */
+export const LISTING_COUNT_CAP = 2000;
+/**
  * Fewer strict matches than this and the search also tries trigram similarity (typos): only
  * when the words found nothing, because trigram lookups of a long name are the costliest part.
  */
@@ -74,14 +80,21 @@ function invalidCursor() {
  * indexes (see queries.preferIndexes); the statements also see one snapshot, so the total,
  * the facets and the page agree with each other.
  */
-function inSearchTransaction<T>(ctx: RequestContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
+type Parsed = ReturnType<typeof parseSearch>;
+
+/**
+ * One read transaction per request. Text searches steer the planner to the indexes
+ * (queries.ts, preferIndexes); a listing must not: with sequential scans off it took 340 ms
+ * instead of 6 ms on 350k records.
+ */
+function inSearchTransaction<T>(ctx: RequestContext, parsed: Parsed, fn: (tx: Executor) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    await q.preferIndexes(tx);
+    if (parsed.mode === 'search') await q.preferIndexes(tx);
     return fn(tx);
   });
 }
 
-type Parsed = ReturnType<typeof parseSearch>;
+const countCapOf = (parsed: Parsed) => (parsed.mode === 'search' ? SEARCH_MATCH_CAP : LISTING_COUNT_CAP);
 
 /** Rows after the cursor, `take` of them, in result order (relevance, or name when listing). */
 async function rowsAfter(db: Executor, viewer: q.Viewer, parsed: Parsed, filters: q.Filters, fuzzy: boolean, take: number, cursor?: Cursor) {
@@ -100,7 +113,7 @@ async function rowsAfter(db: Executor, viewer: q.Viewer, parsed: Parsed, filters
  */
 async function countMatches(db: Executor, viewer: q.Viewer, parsed: Parsed, filters: q.Filters, page?: { take: number; after?: { score: number; id: string } }) {
   const search = parsed.mode === 'search' ? parsed : null;
-  const strict = await q.counts(db, search, viewer, filters, { fuzzy: false, cap: SEARCH_MATCH_CAP }, page);
+  const strict = await q.counts(db, search, viewer, filters, { fuzzy: false, cap: countCapOf(parsed) }, page);
   if (!search || strict.total >= FUZZY_BELOW) return { counted: strict, fuzzy: false };
   return { counted: await q.counts(db, search, viewer, filters, { fuzzy: true, cap: SEARCH_MATCH_CAP }, page), fuzzy: true };
 }
@@ -114,7 +127,7 @@ export async function search(ctx: RequestContext, input: SearchQueryInput): Prom
   const cursor = decodeCursor(input.cursor, cursorSchema);
   if (parsed.mode === 'search' && cursor && !('s' in cursor)) throw invalidCursor();
   const after = cursor && 's' in cursor ? { score: cursor.s, id: cursor.id } : undefined;
-  const { rows, counted, labels } = await inSearchTransaction(ctx, async (tx) => {
+  const { rows, counted, labels } = await inSearchTransaction(ctx, parsed, async (tx) => {
     const viewer = await q.findViewer(tx, user.id, user.isPlatformAdmin);
     const { counted, fuzzy } = await countMatches(tx, viewer, parsed, filters, { take: input.limit + 1, after });
     const rows = counted.hits ?? (await rowsAfter(tx, viewer, parsed, filters, fuzzy, input.limit + 1, cursor));
@@ -135,7 +148,7 @@ export async function search(ctx: RequestContext, input: SearchQueryInput): Prom
     items: page.map(toHit),
     nextCursor: rows.length > input.limit && last ? encodeCursor(cursorOf(last)) : null,
     total: counted.total,
-    complete: counted.examined < SEARCH_MATCH_CAP,
+    complete: counted.examined < countCapOf(parsed),
     facets,
   };
 }
@@ -151,7 +164,7 @@ export async function* searchIdsForExport(ctx: RequestContext, filters: SearchFi
   const user = requireUser(ctx);
   const parsed = parseSearch(filters.q);
   const only = { ...filtersOf(filters), type: [entityType] };
-  const ids = await inSearchTransaction(ctx, async (tx) => {
+  const ids = await inSearchTransaction(ctx, parsed, async (tx) => {
     const viewer = await q.findViewer(tx, user.id, user.isPlatformAdmin);
     const search = parsed.mode === 'search' ? parsed : null;
     const strict = await q.counts(tx, search, viewer, only, { fuzzy: false, cap: SEARCH_MATCH_CAP });
