@@ -96,6 +96,18 @@ describe('export', () => {
     expect(text).not.toContain(`zhang.${tag}@example.cn`);
     // 李 consented to be contacted: an investor may see how.
     expect(text).toContain(`li.${tag}@example.cn`);
+    // Taking a list of people is recorded (personal information); other lists are not.
+    const audits = await t.database.withConnection((c) =>
+      c.rows<{ actor: string; label: string }>(
+        `select u.email as actor, a.entity_label as label from audit_log a join users u on u.id = a.actor_user_id
+         where a.action = 'person.list_exported' order by a.id`,
+      ),
+    );
+    expect(audits.at(-1)).toEqual({ actor: 'investor@biobridge.demo', label: expect.stringMatching(/^人员名录-.*\.csv$|\.csv$/) });
+    const before = audits.length;
+    await download(investor, `type=organisation&q=${tag}&format=csv`);
+    const after = await t.database.withConnection((c) => c.rows<{ n: number }>(`select count(*)::int as n from audit_log where action = 'person.list_exported'`));
+    expect(after[0]!.n).toBe(before);
   });
 
   it('needs a signed-in user', async () => {

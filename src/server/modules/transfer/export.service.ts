@@ -9,6 +9,7 @@ import { exportCells, exportColumns, type ExportColumn, type ExportRecord } from
 import { TermIndex } from '../../../domain/transfer/terms';
 import type { searchExportQuery } from '../../../shared/schemas/search';
 import type { Executor } from '../../db/client';
+import { recordAudit } from '../audit/record';
 import type { RequestContext } from '../../http/context';
 import { contentDisposition } from '../directory/uploads';
 import { loadViewer } from '../directory/viewer';
@@ -71,6 +72,21 @@ export async function exportSearch(ctx: RequestContext, query: ExportQuery): Pro
   const terms = new TermIndex(await q.listTerms(ctx.db));
   const columns = exportColumns(entityType, locale);
   const filename = `${BASENAMES[locale][entityType]}-${today()}.${format}`;
+  // A list of people carries personal information (PIPL): who took which list, and when, is
+  // kept in the audit log before the first byte leaves.
+  if (entityType === 'person') {
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        communityId: null,
+        action: 'person.list_exported',
+        entityType: 'person_export',
+        entityId: ctx.requestId,
+        entityLabel: filename,
+        before: {},
+        after: { format, filters: JSON.stringify(filters) },
+      }),
+    );
+  }
   const out = new PassThrough();
 
   async function* records(): AsyncGenerator<ExportRecord> {
