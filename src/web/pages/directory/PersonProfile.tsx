@@ -72,7 +72,7 @@ function PersonProfile({ person: p, reload }: { person: PersonDetail; reload: ()
   const current = p.affiliations.filter((a) => a.isCurrent);
 
   const contact = p.contactHidden ? (
-    <Alert type="info" showIcon title={t('dirPerson.contactHidden')} description={t('dirPerson.contactHiddenWhy')} data-testid="contact-hidden" />
+    <Alert type="info" showIcon title={t('dirPerson.contactHidden')} description={t(p.consentToContact ? 'dirPerson.contactHiddenRole' : 'dirPerson.contactHiddenWhy')} data-testid="contact-hidden" />
   ) : (
     <FactList
       column={1}
