@@ -18,6 +18,7 @@ import { recordPath } from '../../lib/directory';
 import { localName } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/errors';
 import { useTaxonomy } from '../../lib/taxonomy';
+import { provinceName, regionText } from '../../lib/regions';
 import { directoryApi, directoryKeys, download, exportUrl, FILTER_FACETS, type FilterFacet, type SearchFilters, type SearchHit } from '../../services/directory';
 import '../../components/directory/directory.css';
 
@@ -97,6 +98,8 @@ export function DirectorySearchPage() {
         return tax.name('qualification', b.value);
       case 'community':
         return b.label ?? b.value;
+      case 'province':
+        return provinceName(b.value, lang);
       default:
         return b.value;
     }
@@ -156,7 +159,7 @@ export function DirectorySearchPage() {
     </div>
   );
 
-  const region = (h: SearchHit) => [h.province, h.city].filter(Boolean).join(lang === 'en' ? ', ' : ' ');
+  const region = (h: SearchHit) => regionText(h, lang);
   const kindLabel = (h: SearchHit) => {
     return h.entityType === 'person' ? '' : kindName(h.kind);
   };

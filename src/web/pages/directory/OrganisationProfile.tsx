@@ -22,6 +22,7 @@ import { formatDate } from '../../lib/format';
 import { formatMoney, formatMoneyRange } from '../../lib/money';
 import { useSession } from '../../lib/session';
 import { useTaxonomy } from '../../lib/taxonomy';
+import { regionText } from '../../lib/regions';
 import { directoryApi, directoryKeys, uploads, type Affiliation, type OrganisationDetail, type ProjectSummary } from '../../services/directory';
 
 export function OrganisationProfilePage() {
@@ -65,7 +66,7 @@ function OrganisationProfile({ org, reload }: { org: OrganisationDetail; reload:
     onError: (e) => onError(e),
   });
 
-  const region = [org.province, org.city, org.district].filter(Boolean).join(lang === 'en' ? ', ' : ' ');
+  const region = regionText(org, lang);
   const description = lang === 'en' ? org.descriptionEn || org.descriptionZh : org.descriptionZh || org.descriptionEn;
 
   const overview = (
