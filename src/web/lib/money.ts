@@ -3,13 +3,16 @@
  * thousands separators in English, and type amounts in 万元 (the unit of Chinese funding talk).
  */
 
+import { CATALOGUES } from '../i18n/catalogue';
+
 const FEN_PER_YUAN = 100;
 const FEN_PER_WAN = 1_000_000;
 const FEN_PER_YI = 10_000_000_000;
 
+/** Chinese readers count in 万 and 亿 (units from the locale files); English readers get plain CNY. */
 const UNITS: Record<string, { yi: string; wan: string; yuan: string }> = {
-  'zh-CN': { yi: '亿元', wan: '万元', yuan: '元' },
-  'zh-TW': { yi: '億元', wan: '萬元', yuan: '元' },
+  'zh-CN': CATALOGUES['zh-CN'].money,
+  'zh-TW': CATALOGUES['zh-TW'].money,
 };
 
 function decimal(value: number, lang: string, maxFraction: number): string {
@@ -20,7 +23,7 @@ function decimal(value: number, lang: string, maxFraction: number): string {
 export function formatMoney(fen: number | null | undefined, lang: string): string {
   if (fen === null || fen === undefined) return '';
   const units = UNITS[lang];
-  if (!units) return `CNY ${decimal(fen / FEN_PER_YUAN, 'en', 2)}`;
+  if (!units) return `${CATALOGUES.en.money.yuan} ${decimal(fen / FEN_PER_YUAN, 'en', 2)}`;
   const abs = Math.abs(fen);
   if (abs >= FEN_PER_YI) return `${decimal(fen / FEN_PER_YI, lang, 2)} ${units.yi}`;
   if (abs >= FEN_PER_WAN) return `${decimal(fen / FEN_PER_WAN, lang, 2)} ${units.wan}`;

@@ -16,16 +16,10 @@ import { stockCodeForms } from '../../../domain/search-query';
 import { fold } from '../../../domain/text/fold';
 import { tokensText } from '../../../domain/text/tokenise';
 import type { Executor } from '../../db/client';
+import { rowsOf, uuidArray } from '../../db/sql-helpers';
 
 /** Ids per statement: large enough to amortise the round trips, small enough for one JSON parameter. */
 const BATCH = 1000;
-
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 interface Term {
   zh: string;

@@ -12,6 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ParsedSearch, SearchTerm } from '../../../domain/search-query';
 import type { Locale } from '../../../domain/locales';
 import type { Executor } from '../../db/client';
+import { rowsOf, textArray, uuidArray } from '../../db/sql-helpers';
 
 export type Search = Extract<ParsedSearch, { mode: 'search' }>;
 
@@ -36,13 +37,6 @@ export interface Filters {
   qualification?: string[];
 }
 export type FacetName = keyof Filters;
-
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
-const uuidArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::uuid[]`;
 
 /**
  * For the rest of the transaction, steer the planner to the indexes. With LIMIT the planner

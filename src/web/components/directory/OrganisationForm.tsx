@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Divider, Drawer, Form, Grid, Input, Row, Select, Space } from 'antd';
+import { Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEADCOUNT_BANDS, INVESTING_KINDS, INVESTOR_TYPES, LISTING_STATUSES, ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/directory';
 import { useCommunity } from '../../lib/community';
 import { fenToWan, wanToFen } from '../../lib/money';
 import { useTaxonomy } from '../../lib/taxonomy';
-import { directoryApi, directoryKeys, type Organisation, type OrganisationDetail } from '../../services/directory';
-import { changedFields, useRecordFormErrors, WanInput } from './formSupport';
+import { directoryApi, type Organisation, type OrganisationDetail } from '../../services/directory';
+import { RecordDrawer, useRecordSave, WanInput } from './formSupport';
 
 interface Values {
   kind: OrganisationKind;
@@ -131,67 +130,40 @@ export function OrganisationForm(props: {
   onReload?: () => Promise<Organisation | undefined>;
 }) {
   const { t } = useTranslation();
-  const isMobile = Grid.useBreakpoint().md === false;
   return (
-    <Drawer
+    <RecordDrawer
       open={props.open}
       onClose={props.onClose}
-      size={isMobile ? '100%' : 760}
+      width={760}
       title={props.organisation ? t('dirForm.editOrganisation') : t('dirForm.newOrganisation')}
-      destroyOnHidden
-      data-testid="organisation-form"
+      testId="organisation-form"
     >
       <OrganisationFormBody {...props} />
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function OrganisationFormBody({ organisation, onClose, onSaved, onReload }: Parameters<typeof OrganisationForm>[0]) {
   const { t } = useTranslation();
   const { community } = useCommunity();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const tax = useTaxonomy();
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState<Organisation | undefined>(organisation);
+  const { base, save } = useRecordSave({
+    entityType: 'organisation',
+    form,
+    record: organisation as Organisation | undefined,
+    toValues,
+    bodyOf,
+    fieldNames: FIELD_NAMES,
+    create: (body) => directoryApi.createOrganisation({ communityId: community.id, ...body }),
+    update: directoryApi.updateOrganisation,
+    onReload,
+    onSaved,
+    onClose,
+  });
   const initial = useMemo<Values>(() => (base ? toValues(base) : { kind: 'enterprise', nameZh: '', listingStatus: 'unlisted' }), [base]);
   const kind = Form.useWatch('kind', form) ?? initial.kind;
   const listing = Form.useWatch('listingStatus', form) ?? initial.listingStatus;
-
-  const reload = onReload
-    ? async () => {
-        const fresh = await onReload();
-        if (!fresh) return;
-        setBase(fresh);
-        form.resetFields();
-        form.setFieldsValue(toValues(fresh));
-      }
-    : undefined;
-  const onError = useRecordFormErrors(form, FIELD_NAMES, reload);
-
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const body = bodyOf(values);
-      if (!base) return directoryApi.createOrganisation({ communityId: community.id, ...body });
-      const changes = changedFields(body as Record<string, unknown>, bodyOf(toValues(base)) as Record<string, unknown>);
-      if (Object.keys(changes).length === 0) return null;
-      return directoryApi.updateOrganisation(base.id, { version: base.version, ...changes });
-    },
-    onSuccess: (saved) => {
-      if (!saved) {
-        void message.info(t('dirForm.noChanges'));
-        onClose();
-        return;
-      }
-      void message.success(base ? t('dirForm.saved') : t('dirForm.created'));
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.record('organisation', saved.id) });
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.activity('organisation', saved.id) });
-      onSaved?.(saved);
-      onClose();
-    },
-    onError,
-  });
 
   const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`dir.kinds.${k}`) }));
   const stageGroups = (['drug', 'device', 'ivd'] as const).map((track) => ({ label: t(`dir.tracks.${track}`), options: tax.stagesOf(track) }));

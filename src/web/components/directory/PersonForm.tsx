@@ -1,11 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Divider, Drawer, Form, Grid, Input, Row, Space, Switch } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Col, Divider, Form, Input, Row, Space, Switch } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommunity } from '../../lib/community';
-import { directoryApi, directoryKeys, type Person, type PersonDetail } from '../../services/directory';
-import { changedFields, OrganisationSelect, useRecordFormErrors } from './formSupport';
+import { directoryApi, type Person, type PersonDetail } from '../../services/directory';
+import { OrganisationSelect, RecordDrawer, useRecordSave } from './formSupport';
 
 interface Values {
   nameZh: string;
@@ -62,70 +61,37 @@ export function PersonForm(props: {
   onReload?: () => Promise<Person | undefined>;
 }) {
   const { t } = useTranslation();
-  const isMobile = Grid.useBreakpoint().md === false;
   return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
-      size={isMobile ? '100%' : 640}
-      title={props.person ? t('dirForm.editPerson') : t('dirForm.newPerson')}
-      destroyOnHidden
-      data-testid="person-form"
-    >
+    <RecordDrawer open={props.open} onClose={props.onClose} width={640} title={props.person ? t('dirForm.editPerson') : t('dirForm.newPerson')} testId="person-form">
       <PersonFormBody {...props} />
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function PersonFormBody({ person, onClose, onSaved, onReload }: Parameters<typeof PersonForm>[0]) {
   const { t } = useTranslation();
   const { community } = useCommunity();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState<Person | undefined>(person);
+  const { base, save } = useRecordSave({
+    entityType: 'person',
+    form,
+    record: person as Person | undefined,
+    toValues,
+    bodyOf: (values, record) => bodyOf(values, Boolean(record?.contactHidden)),
+    fieldNames: FIELD_NAMES,
+    create: (body, values) => {
+      const affiliations = (values.affiliations ?? [])
+        .filter((a) => a.organisationId && a.role?.trim())
+        .map((a) => ({ organisationId: a.organisationId as string, role: (a.role ?? '').trim(), isCurrent: true }));
+      return directoryApi.createPerson({ communityId: community.id, ...body, affiliations });
+    },
+    update: directoryApi.updatePerson,
+    onReload,
+    onSaved,
+    onClose,
+  });
   const hidden = Boolean(base?.contactHidden);
   const initial = useMemo<Values>(() => (base ? toValues(base) : { nameZh: '', consentToContact: false, affiliations: [] }), [base]);
-
-  const reload = onReload
-    ? async () => {
-        const fresh = await onReload();
-        if (!fresh) return;
-        setBase(fresh);
-        form.resetFields();
-        form.setFieldsValue(toValues(fresh));
-      }
-    : undefined;
-  const onError = useRecordFormErrors(form, FIELD_NAMES, reload);
-
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const body = bodyOf(values, hidden);
-      if (!base) {
-        const affiliations = (values.affiliations ?? [])
-          .filter((a) => a.organisationId && a.role?.trim())
-          .map((a) => ({ organisationId: a.organisationId as string, role: (a.role ?? '').trim(), isCurrent: true }));
-        return directoryApi.createPerson({ communityId: community.id, ...body, affiliations });
-      }
-      const changes = changedFields(body as Record<string, unknown>, bodyOf(toValues(base), hidden) as Record<string, unknown>);
-      if (Object.keys(changes).length === 0) return null;
-      return directoryApi.updatePerson(base.id, { version: base.version, ...changes });
-    },
-    onSuccess: (saved) => {
-      if (!saved) {
-        void message.info(t('dirForm.noChanges'));
-        onClose();
-        return;
-      }
-      void message.success(base ? t('dirForm.saved') : t('dirForm.created'));
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.record('person', saved.id) });
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.activity('person', saved.id) });
-      onSaved?.(saved);
-      onClose();
-    },
-    onError,
-  });
 
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} scrollToFirstError>

@@ -1,9 +1,11 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Tabs, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { isValidElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useApiErrorHandler } from '../../lib/errors';
 import { ApiError } from '../../services/api';
 import { useCommunity } from '../../lib/community';
 import { directoryPath, recordNames } from '../../lib/directory';
@@ -117,4 +119,53 @@ export function FactList({ items, column = 2 }: { items: { key: string; label: R
       ),
   }));
   return <Descriptions size="small" column={{ xs: 1, sm: 1, md: column }} items={list} styles={{ label: { whiteSpace: 'nowrap' } }} />;
+}
+
+/**
+ * A profile's Edit and Delete buttons, each shown only when the server says it will work.
+ * Delete asks first, then returns to the directory.
+ */
+export function RecordActions({ name, canEdit, canDelete, onEdit, onDelete }: { name: string; canEdit: boolean; canDelete: boolean; onEdit: () => void; onDelete: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const { community } = useCommunity();
+  const { modal, message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: onDelete,
+    onSuccess: () => {
+      void message.success(t('dirProfile.deleted'));
+      void queryClient.invalidateQueries({ queryKey: ['search'] });
+      void navigate(directoryPath(community.slug));
+    },
+    onError: (e) => onError(e),
+  });
+  return (
+    <>
+      {canEdit && (
+        <Button type="primary" icon={<EditOutlined />} onClick={onEdit} data-testid="edit-record">
+          {t('dirProfile.edit')}
+        </Button>
+      )}
+      {canDelete && (
+        <Button
+          danger
+          icon={<DeleteOutlined />}
+          onClick={() =>
+            modal.confirm({
+              title: t('dirProfile.deleteTitle'),
+              content: t('dirProfile.deleteText', { name }),
+              okText: t('dirProfile.delete'),
+              okButtonProps: { danger: true },
+              cancelText: t('common.cancel'),
+              onOk: () => remove.mutateAsync().catch(() => undefined),
+            })
+          }
+        >
+          {t('dirProfile.delete')}
+        </Button>
+      )}
+    </>
+  );
 }

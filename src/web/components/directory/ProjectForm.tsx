@@ -1,14 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Divider, Drawer, Form, Grid, Input, Radio, Row, Select, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Col, Divider, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_LEVELS, FUNDING_ROUNDS, PROJECT_TRACKS, type Confidentiality, type ProjectTrack } from '../../../domain/directory';
 import { useCommunity } from '../../lib/community';
 import { fenToWan, wanToFen } from '../../lib/money';
 import { useTaxonomy } from '../../lib/taxonomy';
-import { directoryApi, directoryKeys, type EntityRef, type Project, type ProjectDetail } from '../../services/directory';
-import { changedFields, OrganisationSelect, useRecordFormErrors, WanInput } from './formSupport';
+import { directoryApi, type EntityRef, type Project, type ProjectDetail } from '../../services/directory';
+import { OrganisationSelect, RecordDrawer, useRecordSave, WanInput } from './formSupport';
 
 interface Values {
   nameZh: string;
@@ -94,29 +93,33 @@ export function ProjectForm(props: {
   onReload?: () => Promise<ProjectDetail | undefined>;
 }) {
   const { t } = useTranslation();
-  const isMobile = Grid.useBreakpoint().md === false;
   return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
-      size={isMobile ? '100%' : 760}
-      title={props.project ? t('dirForm.editProject') : t('dirForm.newProject')}
-      destroyOnHidden
-      data-testid="project-form"
-    >
+    <RecordDrawer open={props.open} onClose={props.onClose} width={760} title={props.project ? t('dirForm.editProject') : t('dirForm.newProject')} testId="project-form">
       <ProjectFormBody {...props} />
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Parameters<typeof ProjectForm>[0]) {
   const { t } = useTranslation();
   const { community } = useCommunity();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const tax = useTaxonomy();
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState<ProjectDetail | undefined>(project);
+  const { base, save } = useRecordSave({
+    entityType: 'project',
+    form,
+    record: project,
+    toValues,
+    bodyOf,
+    fieldNames: FIELD_NAMES,
+    create: (body) => directoryApi.createProject({ communityId: community.id, ...body }),
+    update: directoryApi.updateProject,
+    onReload,
+    onSaved,
+    onClose,
+    // The owner's page lists its projects.
+    alsoInvalidate: [['directory', 'organisation']],
+  });
   const initial = useMemo<Values>(
     () => (base ? toValues(base) : { nameZh: '', track: 'drug', confidentiality: 'community', ownerOrganisationId: owner?.id ?? null, patents: [], team: [] }),
     [base, owner],
@@ -124,42 +127,6 @@ function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Paramet
   const track = Form.useWatch('track', form) ?? initial.track;
   const confidentiality = Form.useWatch('confidentiality', form) ?? initial.confidentiality;
   const known = [...(base?.owner ? [base.owner] : owner ? [owner] : []), ...(base?.namedInvestors ?? [])];
-
-  const reload = onReload
-    ? async () => {
-        const fresh = await onReload();
-        if (!fresh) return;
-        setBase(fresh);
-        form.resetFields();
-        form.setFieldsValue(toValues(fresh));
-      }
-    : undefined;
-  const onError = useRecordFormErrors(form, FIELD_NAMES, reload);
-
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      const body = bodyOf(values);
-      if (!base) return directoryApi.createProject({ communityId: community.id, ...body });
-      const changes = changedFields(body as Record<string, unknown>, bodyOf(toValues(base)) as Record<string, unknown>);
-      if (Object.keys(changes).length === 0) return null;
-      return directoryApi.updateProject(base.id, { version: base.version, ...changes });
-    },
-    onSuccess: (saved) => {
-      if (!saved) {
-        void message.info(t('dirForm.noChanges'));
-        onClose();
-        return;
-      }
-      void message.success(base ? t('dirForm.saved') : t('dirForm.created'));
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.record('project', saved.id) });
-      void queryClient.invalidateQueries({ queryKey: ['directory', 'organisation'] });
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void queryClient.invalidateQueries({ queryKey: directoryKeys.activity('project', saved.id) });
-      onSaved?.(saved);
-      onClose();
-    },
-    onError,
-  });
 
   return (
     <Form<Values>

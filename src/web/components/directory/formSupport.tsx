@@ -3,13 +3,13 @@
  * overwrites what the editor could not see, such as hidden contact channels), the version
  * conflict dialog with a reload, and a money input in 万元.
  */
-import { App, InputNumber, Select, Spin } from 'antd';
+import { App, Drawer, Grid, InputNumber, Select, Spin } from 'antd';
 import type { FormInstance } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../services/api';
-import { directoryApi, type EntityRef } from '../../services/directory';
+import { directoryApi, directoryKeys, type EntityRef } from '../../services/directory';
 import { useApiErrorHandler } from '../../lib/errors';
 import { recordName } from '../../lib/directory';
 import type { EntityType } from '../../../domain/directory';
@@ -51,6 +51,79 @@ export function useRecordFormErrors<V>(form: FormInstance<V>, fieldNames: readon
     },
     [form, fieldNames, reload, modal, onError, t],
   );
+}
+
+/** The drawer a record form opens in: full width on a phone. Closing it drops the form's state. */
+export function RecordDrawer(props: { open: boolean; onClose: () => void; title: string; width: number; testId: string; children: ReactNode }) {
+  const isMobile = Grid.useBreakpoint().md === false;
+  return (
+    <Drawer open={props.open} onClose={props.onClose} size={isMobile ? '100%' : props.width} title={props.title} destroyOnHidden data-testid={props.testId}>
+      {props.children}
+    </Drawer>
+  );
+}
+
+/**
+ * Saving a record form. Creating sends the whole body; editing sends only the fields that
+ * changed since the record was loaded, with its version (a stale version opens the reload
+ * dialog of useRecordFormErrors, which puts the fresh record into the form). After a save the
+ * record, its activity and the search are refetched.
+ */
+export function useRecordSave<R extends { id: string; version: number }, V, B extends Record<string, unknown>, S extends { id: string }>(options: {
+  entityType: EntityType;
+  form: FormInstance<V>;
+  record: R | undefined;
+  toValues: (record: R) => V;
+  /** The API body of the form's values; `base` is the record being edited, if any. */
+  bodyOf: (values: V, base: R | undefined) => B;
+  fieldNames: readonly string[];
+  create: (body: B, values: V) => Promise<S>;
+  update: (id: string, body: Partial<B> & { version: number }) => Promise<S>;
+  onReload?: () => Promise<R | undefined>;
+  onSaved?: (saved: S) => void;
+  onClose: () => void;
+  /** Other queries that show this record (a project appears on its owner's page). */
+  alsoInvalidate?: QueryKey[];
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { entityType, form, toValues, bodyOf, onReload, onSaved, onClose } = options;
+  const [base, setBase] = useState<R | undefined>(options.record);
+  const reload = onReload
+    ? async () => {
+        const fresh = await onReload();
+        if (!fresh) return;
+        setBase(fresh);
+        form.resetFields();
+        form.setFieldsValue(toValues(fresh) as never);
+      }
+    : undefined;
+  const onError = useRecordFormErrors(form, options.fieldNames, reload);
+  const save = useMutation({
+    mutationFn: async (values: V) => {
+      const body = bodyOf(values, base);
+      if (!base) return options.create(body, values);
+      const changes = changedFields(body, bodyOf(toValues(base), base));
+      if (Object.keys(changes).length === 0) return null;
+      return options.update(base.id, { version: base.version, ...changes });
+    },
+    onSuccess: (saved) => {
+      if (!saved) {
+        void message.info(t('dirForm.noChanges'));
+        onClose();
+        return;
+      }
+      void message.success(base ? t('dirForm.saved') : t('dirForm.created'));
+      for (const queryKey of [directoryKeys.record(entityType, saved.id), directoryKeys.activity(entityType, saved.id), ['search'], ...(options.alsoInvalidate ?? [])]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+      onSaved?.(saved);
+      onClose();
+    },
+    onError,
+  });
+  return { base, save };
 }
 
 /** An amount typed in 万元 (the form holds 万元; the body converts to fen). */

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, EnvironmentOutlined, GlobalOutlined, PictureOutlined, PlusOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EnvironmentOutlined, GlobalOutlined, PictureOutlined, PlusOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Empty, Input, Popconfirm, Row, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -11,12 +11,12 @@ import { TermTags, TextTags } from '../../components/directory/Facts';
 import { LinksPanel } from '../../components/directory/LinksPanel';
 import { NotesPanel } from '../../components/directory/NotesPanel';
 import { OrganisationForm } from '../../components/directory/OrganisationForm';
-import { FactList, ProfileShell, ProfileStatus } from '../../components/directory/ProfileShell';
+import { FactList, ProfileShell, ProfileStatus, RecordActions } from '../../components/directory/ProfileShell';
 import { ProjectForm } from '../../components/directory/ProjectForm';
 import { ConfidentialityTag } from '../../components/directory/ProjectBits';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
 import { useCommunity } from '../../lib/community';
-import { directoryPath, recordPath } from '../../lib/directory';
+import { recordPath } from '../../lib/directory';
 import { useApiErrorHandler } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { formatMoney, formatMoneyRange } from '../../lib/money';
@@ -37,7 +37,7 @@ function OrganisationProfile({ org, reload }: { org: OrganisationDetail; reload:
   const lang = i18n.language;
   const { community, can } = useCommunity();
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -46,16 +46,6 @@ function OrganisationProfile({ org, reload }: { org: OrganisationDetail; reload:
   const [addingProject, setAddingProject] = useState(false);
   const canEdit = org.permissions.canEdit;
   const investing = INVESTING_KINDS.includes(org.kind);
-
-  const remove = useMutation({
-    mutationFn: () => directoryApi.deleteOrganisation(org.id),
-    onSuccess: () => {
-      void message.success(t('dirProfile.deleted'));
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void navigate(directoryPath(community.slug));
-    },
-    onError: (e) => onError(e),
-  });
 
   const logo = useMutation({
     mutationFn: (file: File) => uploads.logo(org.id, file, session.data?.csrfToken, lang),
@@ -250,31 +240,13 @@ function OrganisationProfile({ org, reload }: { org: OrganisationDetail; reload:
           </>
         }
         actions={
-          <>
-            {canEdit && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-record">
-                {t('dirProfile.edit')}
-              </Button>
-            )}
-            {org.permissions.canDelete && (
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() =>
-                  modal.confirm({
-                    title: t('dirProfile.deleteTitle'),
-                    content: t('dirProfile.deleteText', { name: org.nameZh }),
-                    okText: t('dirProfile.delete'),
-                    okButtonProps: { danger: true },
-                    cancelText: t('common.cancel'),
-                    onOk: () => remove.mutateAsync().catch(() => undefined),
-                  })
-                }
-              >
-                {t('dirProfile.delete')}
-              </Button>
-            )}
-          </>
+          <RecordActions
+            name={org.nameZh}
+            canEdit={canEdit}
+            canDelete={org.permissions.canDelete}
+            onEdit={() => setEditing(true)}
+            onDelete={() => directoryApi.deleteOrganisation(org.id)}
+          />
         }
         tabs={tabs}
       />

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, ExclamationCircleOutlined, MailOutlined, PhoneOutlined, PlusOutlined, WechatOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, ExclamationCircleOutlined, MailOutlined, PhoneOutlined, PlusOutlined, WechatOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Row, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -10,7 +10,7 @@ import { RecordSelect } from '../../components/directory/formSupport';
 import { LinksPanel } from '../../components/directory/LinksPanel';
 import { NotesPanel } from '../../components/directory/NotesPanel';
 import { PersonForm } from '../../components/directory/PersonForm';
-import { FactList, ProfileShell, ProfileStatus } from '../../components/directory/ProfileShell';
+import { FactList, ProfileShell, ProfileStatus, RecordActions } from '../../components/directory/ProfileShell';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
 import { useCommunity } from '../../lib/community';
 import { directoryPath } from '../../lib/directory';
@@ -58,16 +58,6 @@ function PersonProfile({ person: p, reload }: { person: PersonDetail; reload: ()
     },
     onError: (e) => onError(e),
   });
-  const remove = useMutation({
-    mutationFn: () => directoryApi.deletePerson(p.id),
-    onSuccess: () => {
-      void message.success(t('dirProfile.deleted'));
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void navigate(directoryPath(community.slug));
-    },
-    onError: (e) => onError(e),
-  });
-
   const bio = lang === 'en' ? p.bioEn || p.bioZh : p.bioZh || p.bioEn;
   const current = p.affiliations.filter((a) => a.isCurrent);
 
@@ -240,31 +230,13 @@ function PersonProfile({ person: p, reload }: { person: PersonDetail; reload: ()
           </span>
         ))}
         actions={
-          <>
-            {canEdit && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-record">
-                {t('dirProfile.edit')}
-              </Button>
-            )}
-            {p.permissions.canDelete && (
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() =>
-                  modal.confirm({
-                    title: t('dirProfile.deleteTitle'),
-                    content: t('dirProfile.deleteText', { name: p.nameZh }),
-                    okText: t('dirProfile.delete'),
-                    okButtonProps: { danger: true },
-                    cancelText: t('common.cancel'),
-                    onOk: () => remove.mutateAsync().catch(() => undefined),
-                  })
-                }
-              >
-                {t('dirProfile.delete')}
-              </Button>
-            )}
-          </>
+          <RecordActions
+            name={p.nameZh}
+            canEdit={canEdit}
+            canDelete={p.permissions.canDelete}
+            onEdit={() => setEditing(true)}
+            onDelete={() => directoryApi.deletePerson(p.id)}
+          />
         }
         tabs={tabs}
       />

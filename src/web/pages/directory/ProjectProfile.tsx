@@ -1,20 +1,19 @@
-import { BankOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Empty, List, Row, Table, Tag, Typography } from 'antd';
+import { BankOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Empty, List, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ActivityPanel } from '../../components/directory/ActivityPanel';
 import { TermTags, TextTags } from '../../components/directory/Facts';
 import { LinksPanel } from '../../components/directory/LinksPanel';
 import { NotesPanel } from '../../components/directory/NotesPanel';
-import { FactList, ProfileShell, ProfileStatus } from '../../components/directory/ProfileShell';
+import { FactList, ProfileShell, ProfileStatus, RecordActions } from '../../components/directory/ProfileShell';
 import { AttachmentsPanel, ConfidentialityTag, StageSteps } from '../../components/directory/ProjectBits';
 import { ProjectForm } from '../../components/directory/ProjectForm';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
 import { useCommunity } from '../../lib/community';
-import { directoryPath, recordPath } from '../../lib/directory';
-import { useApiErrorHandler } from '../../lib/errors';
+import { recordPath } from '../../lib/directory';
 import { formatDate } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { useTaxonomy } from '../../lib/taxonomy';
@@ -31,25 +30,11 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { community, can } = useCommunity();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
-  const onError = useApiErrorHandler();
-  const queryClient = useQueryClient();
   const tax = useTaxonomy();
   const [editing, setEditing] = useState(false);
   const canEdit = p.permissions.canEdit;
   const summary = lang === 'en' ? p.summaryEn || p.summaryZh : p.summaryZh || p.summaryEn;
   const funding = [formatMoney(p.fundingSoughtFen, lang), p.fundingRound && t(`dir.rounds.${p.fundingRound}`, { defaultValue: p.fundingRound })].filter(Boolean).join(' · ');
-
-  const remove = useMutation({
-    mutationFn: () => directoryApi.deleteProject(p.id),
-    onSuccess: () => {
-      void message.success(t('dirProfile.deleted'));
-      void queryClient.invalidateQueries({ queryKey: ['search'] });
-      void navigate(directoryPath(community.slug));
-    },
-    onError: (e) => onError(e),
-  });
 
   const overview = (
     <Row gutter={[24, 16]}>
@@ -169,31 +154,13 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
           )
         }
         actions={
-          <>
-            {canEdit && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-record">
-                {t('dirProfile.edit')}
-              </Button>
-            )}
-            {p.permissions.canDelete && (
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() =>
-                  modal.confirm({
-                    title: t('dirProfile.deleteTitle'),
-                    content: t('dirProfile.deleteText', { name: p.nameZh }),
-                    okText: t('dirProfile.delete'),
-                    okButtonProps: { danger: true },
-                    cancelText: t('common.cancel'),
-                    onOk: () => remove.mutateAsync().catch(() => undefined),
-                  })
-                }
-              >
-                {t('dirProfile.delete')}
-              </Button>
-            )}
-          </>
+          <RecordActions
+            name={p.nameZh}
+            canEdit={canEdit}
+            canDelete={p.permissions.canDelete}
+            onEdit={() => setEditing(true)}
+            onDelete={() => directoryApi.deleteProject(p.id)}
+          />
         }
         tabs={tabs}
       />
