@@ -43,9 +43,20 @@ export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export const CONFIDENTIALITY_LEVELS = ['public', 'community', 'named_investors'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
-/** Development tracks: each has its own stages (taxonomy `stage`, grouped by track). */
-export const PROJECT_TRACKS = ['drug', 'device', 'ivd'] as const;
+/**
+ * Development tracks: each has its own stages (taxonomy `stage`, grouped by track). Cell and
+ * gene therapy (cgt) follows the drug pathway with its own manufacturing and long-term
+ * follow-up stages.
+ */
+export const PROJECT_TRACKS = ['drug', 'device', 'ivd', 'cgt'] as const;
 export type ProjectTrack = (typeof PROJECT_TRACKS)[number];
+
+/**
+ * NMPA medical device classes. Class I is filed (备案), not registered, and needs no clinical
+ * evaluation, so a device project's lifecycle model depends on its class.
+ */
+export const DEVICE_CLASSES = ['I', 'II', 'III'] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
 export const FUNDING_ROUNDS = ['seed', 'angel', 'pre_a', 'a', 'b', 'c', 'd_plus', 'pre_ipo', 'strategic', 'grant'] as const;
 export type FundingRound = (typeof FUNDING_ROUNDS)[number];

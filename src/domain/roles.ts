@@ -25,12 +25,36 @@ export const COMMUNITY_ACTIONS = [
   // The community's private notes, tags and ratings on directory records.
   'notes.read',
   'notes.write',
+  // 招商 pipelines: see and work items, refer projects to other communities and answer referrals.
+  'pipeline.read',
+  'pipeline.write',
+  // Shape the community's pipelines (stages, probabilities) and its zones.
+  'pipeline.configure',
+  // Landings, incubation records and resident companies' yearly figures.
+  'landing.read',
+  'landing.write',
+  // Agreements and their totals.
+  'agreements.read',
+  'agreements.write',
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
 const GRANTS: Record<MembershipRole, readonly CommunityAction[]> = {
   community_admin: COMMUNITY_ACTIONS,
-  staff: ['community.read', 'members.read', 'directory.write', 'directory.import', 'notes.read', 'notes.write'],
+  staff: [
+    'community.read',
+    'members.read',
+    'directory.write',
+    'directory.import',
+    'notes.read',
+    'notes.write',
+    'pipeline.read',
+    'pipeline.write',
+    'landing.read',
+    'landing.write',
+    'agreements.read',
+    'agreements.write',
+  ],
   member: ['community.read'],
   investor: ['community.read'],
   judge: ['community.read'],

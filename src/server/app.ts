@@ -21,6 +21,11 @@ import { noteRoutes } from './modules/notes/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { searchRoutes } from './modules/search/routes';
 import { transferRoutes } from './modules/transfer/routes';
+import { lifecycleRoutes } from './modules/lifecycle/routes';
+import { pipelineRoutes } from './modules/pipelines/routes';
+import { referralRoutes } from './modules/referrals/routes';
+import { landingRoutes } from './modules/landing/routes';
+import { agreementRoutes } from './modules/agreements/routes';
 import { uploadsDirOf } from './ops/file-backups';
 import { FilesystemStorage, type FileStorage } from './storage/storage';
 
@@ -110,6 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(noteRoutes);
   await app.register(searchRoutes);
   await app.register(transferRoutes);
+  await app.register(lifecycleRoutes);
+  await app.register(pipelineRoutes);
+  await app.register(referralRoutes);
+  await app.register(landingRoutes);
+  await app.register(agreementRoutes);
   await registerWeb(app, deps.webDir);
   return app;
 }

@@ -24,6 +24,17 @@ import { ImportWizardPage } from './pages/directory/ImportWizard';
 import { OrganisationProfilePage } from './pages/directory/OrganisationProfile';
 import { PersonProfilePage } from './pages/directory/PersonProfile';
 import { ProjectProfilePage } from './pages/directory/ProjectProfile';
+import { LifecycleBoardPage } from './pages/lifecycle/LifecycleBoard';
+import { PipelinesPage } from './pages/pipelines/Pipelines';
+import { PipelineBoardPage } from './pages/pipelines/PipelineBoard';
+import { PipelineSettingsPage } from './pages/pipelines/PipelineSettings';
+import { PipelineConversionPage } from './pages/pipelines/PipelineConversion';
+import { ReferralsPage } from './pages/referrals/Referrals';
+import { LandingPage } from './pages/landing/Landing';
+import { CompanyFiguresPage } from './pages/landing/CompanyFigures';
+import { AgreementsPage } from './pages/agreements/Agreements';
+import { AgreementDetailPage } from './pages/agreements/AgreementDetail';
+import { AgreementTotalsPage } from './pages/agreements/AgreementTotals';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { InvitePage } from './pages/Invite';
 import { MembersPage } from './pages/Members';
@@ -162,6 +173,88 @@ function AppRoutes() {
           <Route path="directory/organisations/:organisationId" element={<OrganisationProfilePage />} />
           <Route path="directory/people/:personId" element={<PersonProfilePage />} />
           <Route path="directory/projects/:projectId" element={<ProjectProfilePage />} />
+          <Route
+            path="lifecycle"
+            element={
+              <RequirePermission action="pipeline.read">
+                <LifecycleBoardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="pipelines"
+            element={
+              <RequirePermission action="pipeline.read">
+                <PipelinesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="pipelines/:pipelineId"
+            element={
+              <RequirePermission action="pipeline.read">
+                <PipelineBoardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="pipelines/:pipelineId/settings"
+            element={
+              <RequirePermission action="pipeline.configure">
+                <PipelineSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="pipelines/:pipelineId/conversion"
+            element={
+              <RequirePermission action="pipeline.read">
+                <PipelineConversionPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals"
+            element={
+              <RequirePermission action="pipeline.read">
+                <ReferralsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="landing"
+            element={
+              <RequirePermission action="landing.read">
+                <LandingPage />
+              </RequirePermission>
+            }
+          />
+          {/* A resident company enters its own figures: the service decides who may. */}
+          <Route path="companies/:organisationId/figures" element={<CompanyFiguresPage />} />
+          <Route
+            path="agreements"
+            element={
+              <RequirePermission action="agreements.read">
+                <AgreementsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="agreements/totals"
+            element={
+              <RequirePermission action="agreements.read">
+                <AgreementTotalsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="agreements/:agreementId"
+            element={
+              <RequirePermission action="agreements.read">
+                <AgreementDetailPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="audit"
             element={

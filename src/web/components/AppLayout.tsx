@@ -14,6 +14,11 @@ import {
   ContactsOutlined,
   TeamOutlined,
   UserOutlined,
+  FunnelPlotOutlined,
+  NodeIndexOutlined,
+  SendOutlined,
+  HomeOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
@@ -107,6 +112,16 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       ];
       if (perms.includes('directory.import'))
         children.push({ key: `${base}/directory/import`, icon: <CloudUploadOutlined />, label: <Link to={`${base}/directory/import`} data-testid="nav-import">{t('dirNav.import')}</Link> });
+      const link = (path: string, testId: string, label: string) => <Link to={`${base}/${path}`} data-testid={testId}>{label}</Link>;
+      if (perms.includes('pipeline.read')) {
+        children.push({ key: `${base}/pipelines`, icon: <FunnelPlotOutlined />, label: link('pipelines', 'nav-pipelines', t('nav.pipelines')) });
+        children.push({ key: `${base}/referrals`, icon: <SendOutlined />, label: link('referrals', 'nav-referrals', t('nav.referrals')) });
+        children.push({ key: `${base}/lifecycle`, icon: <NodeIndexOutlined />, label: link('lifecycle', 'nav-lifecycle', t('nav.lifecycle')) });
+      }
+      if (perms.includes('landing.read'))
+        children.push({ key: `${base}/landing`, icon: <HomeOutlined />, label: link('landing', 'nav-landing', t('nav.landing')) });
+      if (perms.includes('agreements.read'))
+        children.push({ key: `${base}/agreements`, icon: <FileDoneOutlined />, label: link('agreements', 'nav-agreements', t('nav.agreements')) });
       if (perms.includes('members.read'))
         children.push({ key: `${base}/members`, icon: <TeamOutlined />, label: <Link to={`${base}/members`} data-testid="nav-members">{t('nav.members')}</Link> });
       if (perms.includes('audit.read'))

@@ -16,6 +16,21 @@ import searchZhTW from './locales/search/zh-TW.json';
 import transferEn from './locales/transfer/en.json';
 import transferZhCN from './locales/transfer/zh-CN.json';
 import transferZhTW from './locales/transfer/zh-TW.json';
+import lifecycleEn from './locales/lifecycle/en.json';
+import lifecycleZhCN from './locales/lifecycle/zh-CN.json';
+import lifecycleZhTW from './locales/lifecycle/zh-TW.json';
+import pipelinesEn from './locales/pipelines/en.json';
+import pipelinesZhCN from './locales/pipelines/zh-CN.json';
+import pipelinesZhTW from './locales/pipelines/zh-TW.json';
+import referralsEn from './locales/referrals/en.json';
+import referralsZhCN from './locales/referrals/zh-CN.json';
+import referralsZhTW from './locales/referrals/zh-TW.json';
+import landingEn from './locales/landing/en.json';
+import landingZhCN from './locales/landing/zh-CN.json';
+import landingZhTW from './locales/landing/zh-TW.json';
+import agreementsEn from './locales/agreements/en.json';
+import agreementsZhCN from './locales/agreements/zh-CN.json';
+import agreementsZhTW from './locales/agreements/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 const SHARED_SECTIONS = ['errors', 'fieldErrors'];
@@ -36,7 +51,7 @@ function merge(base: Tree, areas: Tree[]): Tree {
 }
 
 export const CATALOGUES = {
-  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN]) as typeof zhCN & Tree,
-  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW]) as typeof zhTW & Tree,
-  en: merge(en, [directoryEn, searchEn, transferEn]) as typeof en & Tree,
+  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN]) as typeof zhCN & Tree,
+  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW]) as typeof zhTW & Tree,
+  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn]) as typeof en & Tree,
 };

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   CONFIDENTIALITY_LEVELS,
+  DEVICE_CLASSES,
   ENTITY_TYPES,
   FUNDING_ROUNDS,
   HEADCOUNT_BANDS,
@@ -230,6 +231,10 @@ export const projects = pgTable(
     track: text('track').notNull(),
     /** A code of taxonomy `stage` whose group is this project's track. */
     stage: text('stage').notNull(),
+    /** Device projects: NMPA class I, II or III; it chooses the lifecycle model. */
+    deviceClass: text('device_class'),
+    /** When the project entered its current stage (the lifecycle board's "how long there"). */
+    stageSince: date('stage_since', { mode: 'string' }).notNull().default(sql`current_date`),
     regulatoryStatus: text('regulatory_status'),
     /** [{ number, title, status }] */
     patents: jsonb('patents').$type<{ number: string; title: string; status: string }[]>().notNull().default(sql`'[]'`),
@@ -249,6 +254,7 @@ export const projects = pgTable(
     index('projects_owner_idx').on(t.ownerOrganisationId),
     index('projects_community_idx').on(t.communityId),
     check('projects_track_known', inList(t.track, PROJECT_TRACKS)),
+    check('projects_device_class_known', sql`${t.deviceClass} is null or (${t.track} = 'device' and ${inList(t.deviceClass, DEVICE_CLASSES)})`),
     check('projects_confidentiality_known', inList(t.confidentiality, CONFIDENTIALITY_LEVELS)),
     check('projects_round_known', sql`${t.fundingRound} is null or ${inList(t.fundingRound, FUNDING_ROUNDS)}`),
     check('projects_funding_positive', sql`coalesce(${t.fundingSoughtFen}, 0) >= 0`),

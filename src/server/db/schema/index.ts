@@ -5,3 +5,7 @@ export * from './auth';
 export * from './outbox';
 export * from './audit';
 export * from './directory';
+export * from './lifecycle';
+export * from './pipelines';
+export * from './landing';
+export * from './agreements';
