@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   duplicate_record: 409,
   /** An import that was already committed, or is not ready to be. */
   import_state: 409,
+  /** A pipeline stage that still holds items cannot be removed. */
+  stage_in_use: 409,
+  /** The action does not fit the record's state (answering a referral twice, moving a lost item). */
+  state_conflict: 409,
   invitation_invalid: 410,
   reset_token_invalid: 410,
   payload_too_large: 413,
