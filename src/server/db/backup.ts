@@ -195,6 +195,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     const present = await tablesInDependencyOrder(conn);
     const missing = backup.tables.map((t) => t.table).filter((t) => !present.includes(t));
     if (missing.length) throw new Error(`The database has no table ${missing.join(', ')}; the backup does not fit this schema.`);
+    // Rows come back exactly as they were: triggers that derive rows (a project's first stage
+    // change) must not add their own on top (see migration 0009).
+    await conn.exec(`SET LOCAL biobridge.restoring = 'on'`);
     if (present.length) await conn.exec(`TRUNCATE ${present.map((t) => `public.${ident(t)}`).join(', ')} RESTART IDENTITY CASCADE`);
     for (const t of backup.tables) {
       if (!t.rows.length) continue;
