@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   CONFIDENTIALITY_LEVELS,
+  DEVICE_CLASSES,
   ENTITY_TYPES,
   FUNDING_ROUNDS,
   HEADCOUNT_BANDS,
@@ -300,8 +301,10 @@ export const projectFields = {
   modality: optionalText(120),
   indications: z.array(text(120).min(1)).max(30).optional(),
   track: trackSchema,
-  /** A stage of the project's track (taxonomy `stage`, group = track). */
+  /** A stage of the project's lifecycle model (its track, and for devices its class). */
   stage: z.string().regex(/^[a-z0-9_]{1,63}$/),
+  /** NMPA class, devices only (it picks the device's lifecycle model). */
+  deviceClass: z.enum(DEVICE_CLASSES).nullable().optional(),
   regulatoryStatus: optionalText(300),
   patents: z.array(patentSchema).max(100).optional(),
   team: z.array(teamMemberSchema).max(50).optional(),
@@ -325,6 +328,8 @@ export const projectUpdateInput = z.strictObject({
   version: z.number().int().min(1),
   ...z.object(projectFields).partial().shape,
   namedInvestorIds: z.array(idSchema).max(50).optional(),
+  /** Why the stage moves back, when `stage` changes to an earlier stage (recorded in the timeline). */
+  stageReason: z.string().trim().max(1000).optional(),
 });
 
 export const attachmentSchema = z.object({
@@ -349,6 +354,9 @@ export const projectSchema = z.object({
   indications: z.array(z.string()),
   track: trackSchema,
   stage: z.string(),
+  deviceClass: z.enum(DEVICE_CLASSES).nullable(),
+  /** When the project entered its stage. */
+  stageSince: isoDateSchema,
   regulatoryStatus: z.string().nullable(),
   patents: z.array(z.object({ number: z.string(), title: z.string(), status: z.string() })),
   team: z.array(z.object({ name: z.string(), role: z.string(), personId: z.string().optional() })),

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { projectMilestones } from '../../db/schema';
 import type { Attachment, Organisation } from '../../../shared/schemas/directory';
 import { attachmentKindSchema } from '../../../shared/schemas/directory';
 import type { RequestContext } from '../../http/context';
@@ -124,6 +126,9 @@ export async function deleteAttachment(ctx: RequestContext, projectId: string, a
     const authority = requireProjectEditor(viewer, project);
     const attachment = await pq.findAttachment(tx, projectId, attachmentId);
     if (!attachment) throw new AppError('not_found');
+    // A document that is a milestone's evidence stays while the milestone cites it.
+    const [cited] = await tx.select({ id: projectMilestones.id }).from(projectMilestones).where(eq(projectMilestones.evidenceFileId, attachment.fileId)).limit(1);
+    if (cited) throw new AppError('state_conflict', { fields: { attachmentId: 'lifecycle_evidence_in_use' } });
     // The attachment row goes with its file (foreign key cascade).
     const keys = await common.deleteFiles(tx, [attachment.fileId]);
     await recordAudit(tx, ctx, {

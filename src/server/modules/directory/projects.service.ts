@@ -6,6 +6,9 @@ import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { modelFor, stageInModel } from '../../../domain/lifecycle/models';
+import { listModels } from '../lifecycle/queries';
+import { projectToday, recordStageChange } from '../lifecycle/stage-change';
 import { refreshSearchDocuments, removeSearchDocuments } from '../search/index-document';
 import * as common from './common.queries';
 import { deleteStoredBytes } from './organisations.service';
@@ -32,12 +35,22 @@ async function ownerRef(db: Executor, ownerId: string | null) {
 }
 
 /** Checks beyond the contract, on the project as it will be stored. */
-async function check(db: Executor, p: { segment: string; track: string; stage: string; ownerOrganisationId?: string | null }, namedInvestorIds: string[] | undefined) {
+async function check(
+  db: Executor,
+  p: { segment: string; track: string; stage: string; deviceClass?: string | null; ownerOrganisationId?: string | null },
+  namedInvestorIds: string[] | undefined,
+) {
   const problems = new FieldProblems();
   const taxonomy = await loadTaxonomyIndex(db);
   if (!taxonomy.has('segment', p.segment)) problems.add('segment', 'segment_unknown');
+  if (p.deviceClass && p.track !== 'device') problems.add('deviceClass', 'lifecycle_class_only_for_devices');
   if (!taxonomy.has('stage', p.stage)) problems.add('stage', 'stage_unknown');
   else if (taxonomy.stageTrack(p.stage) !== p.track) problems.add('stage', 'stage_not_in_track');
+  else {
+    // The stage must be one of the project's lifecycle model (a class I device is filed, not registered).
+    const model = modelFor(await listModels(db), p.track, p.deviceClass ?? null);
+    if (model && !stageInModel(model, p.stage)) problems.add('stage', 'lifecycle_stage_not_in_model');
+  }
   if (p.ownerOrganisationId && !(await findOrganisation(db, p.ownerOrganisationId))) problems.add('ownerOrganisationId', 'organisation_unknown');
   if (namedInvestorIds?.length) {
     const kinds = await kindsOf(db, namedInvestorIds);
@@ -77,7 +90,9 @@ export async function createProject(ctx: RequestContext, input: CreateInput): Pr
     const viewer = await loadViewer(ctx, tx);
     const authority = await createAuthority(tx, viewer, communityId, fields.ownerOrganisationId);
     await check(tx, fields, investors);
-    const row = await q.insertProject(tx, { ...fields, communityId, createdBy: viewer.userId });
+    // The database records the starting stage (kind 'initial') from stage_since.
+    const stageSince = await projectToday(tx, communityId);
+    const row = await q.insertProject(tx, { ...fields, communityId, stageSince, createdBy: viewer.userId });
     await q.setNamedInvestors(tx, row.id, investors);
     await recordAudit(tx, ctx, {
       communityId: auditCommunity(authority),
@@ -108,7 +123,7 @@ export async function getProject(ctx: RequestContext, id: string): Promise<Proje
 }
 
 export async function updateProject(ctx: RequestContext, id: string, input: UpdateInput): Promise<Project> {
-  const { version, namedInvestorIds, ...changes } = input;
+  const { version, namedInvestorIds, stageReason, ...changes } = input;
   return ctx.db.transaction(async (tx) => {
     const viewer = await loadViewer(ctx, tx);
     // A project one may not see is not found, even for an edit.
@@ -116,10 +131,21 @@ export async function updateProject(ctx: RequestContext, id: string, input: Upda
     const authority = requireProjectEditor(viewer, before);
     if (before.version !== version) throw new AppError('version_conflict');
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<q.ProjectValues>;
+    // A project leaving the device track has no device class any more.
+    if (defined.track && defined.track !== 'device' && defined.deviceClass === undefined) defined.deviceClass = null;
     const investors = namedInvestorIds ? [...new Set(namedInvestorIds)] : [...facts.namedInvestorIds];
     await check(tx, { ...before, ...defined } as q.ProjectRow, namedInvestorIds ? investors : undefined);
-    const after = await q.updateProject(tx, id, version, defined);
+    let after = await q.updateProject(tx, id, version, defined);
     if (!after) throw new AppError('version_conflict');
+    // A stage changed in the form is recorded like any move (a move back needs stageReason).
+    const moved = await recordStageChange(tx, ctx, {
+      before,
+      after,
+      reason: stageReason,
+      communityId: auditCommunity(authority),
+      fields: { stage: 'stage', reason: 'stageReason' },
+    });
+    if (moved) after = (await q.findProject(tx, id))!;
     if (namedInvestorIds) await q.setNamedInvestors(tx, id, investors);
     await recordAudit(tx, ctx, {
       communityId: auditCommunity(authority),

@@ -42,10 +42,11 @@ export function toProjectSummary(row: ProjectRow): ProjectSummary {
 }
 
 export function toProject(row: ProjectRow, owner: EntityRef | null): Project {
-  const { createdBy: _c, createdAt, updatedAt, ownerOrganisationId: _o, ...rest } = row;
+  const { createdBy: _c, createdAt, updatedAt, ownerOrganisationId: _o, deviceClass, ...rest } = row;
   return {
     ...rest,
     ...toProjectSummary(row),
+    deviceClass: deviceClass as Project['deviceClass'],
     owner,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),

@@ -5,6 +5,7 @@ import { nameKey } from '../../../domain/text/fold';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { refreshSearchDocuments } from '../search/index-document';
+import { recordStageChange } from '../lifecycle/stage-change';
 import type { AnalysedRow } from './matching';
 import * as q from './queries';
 
@@ -133,7 +134,10 @@ export async function writeChunk(tx: Tx, ctx: RequestContext, target: CommitTarg
     const before = new Map((await q.projectsById(tx, updates.map((r) => r.match!.id))).map((p) => [p.id, p]));
     for (const r of updates) {
       const after = await q.updateProjectRow(tx, r.match!.id, filled(r) as Partial<q.ProjectValues>);
-      entry('project.updated', after.id, after.nameZh, before.get(after.id) ?? null, after);
+      const old = before.get(after.id);
+      // A stage changed by the import is recorded in the project's timeline like any move.
+      if (old) await recordStageChange(tx, ctx, { before: old, after, reason: `import ${target.importId}`, communityId: target.communityId, strict: false });
+      entry('project.updated', after.id, after.nameZh, old ?? null, after);
       touched.push(after.id);
     }
   }

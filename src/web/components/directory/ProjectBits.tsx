@@ -1,6 +1,6 @@
 import { DeleteOutlined, EyeInvisibleOutlined, FilePdfOutlined, GlobalOutlined, LockOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Grid, Popconfirm, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Empty, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,9 @@ import { useCommunity } from '../../lib/community';
 import { useApiErrorHandler } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { useTaxonomy } from '../../lib/taxonomy';
 import { directoryApi, directoryKeys, fileUrl, uploads, type Attachment } from '../../services/directory';
+import { StageProgress } from '../lifecycle/StageProgress';
+import { useLifecycleCatalogue } from '../lifecycle/support';
 
 const CONFIDENTIALITY_LOOK: Record<Confidentiality, { color: string; icon: React.ReactNode }> = {
   public: { color: 'green', icon: <GlobalOutlined /> },
@@ -28,23 +29,12 @@ export function ConfidentialityTag({ level }: { level: Confidentiality }) {
   );
 }
 
-/** The project's stage on its track's sequence of stages. */
-export function StageSteps({ track, stage }: { track: ProjectTrack; stage: string }) {
-  const tax = useTaxonomy();
-  const isMobile = Grid.useBreakpoint().md === false;
-  const stages = tax.stagesOf(track);
-  const current = stages.findIndex((s) => s.value === stage);
-  if (stages.length === 0) return null;
-  return (
-    <Steps
-      size="small"
-      current={current}
-      orientation={isMobile ? 'vertical' : 'horizontal'}
-      titlePlacement={isMobile ? undefined : 'vertical'}
-      items={stages.map((s) => ({ key: s.value, title: s.label }))}
-      data-testid="stage-steps"
-    />
-  );
+/** The project's stage on its lifecycle model (its track, and for devices its class). */
+export function StageSteps({ track, deviceClass, stage }: { track: ProjectTrack; deviceClass: string | null; stage: string }) {
+  const catalogue = useLifecycleCatalogue();
+  const model = catalogue.model(track, deviceClass);
+  if (!model) return null;
+  return <StageProgress model={model} stage={stage} lang={catalogue.lang} />;
 }
 
 function sizeText(bytes: number, lang: string): string {

@@ -2,7 +2,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Divider, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFIDENTIALITY_LEVELS, FUNDING_ROUNDS, PROJECT_TRACKS, type Confidentiality, type ProjectTrack } from '../../../domain/directory';
+import { CONFIDENTIALITY_LEVELS, DEVICE_CLASSES, FUNDING_ROUNDS, PROJECT_TRACKS, type Confidentiality, type DeviceClass, type ProjectTrack } from '../../../domain/directory';
+import { classifyMove } from '../../../domain/lifecycle/moves';
+import { useLifecycleCatalogue } from '../lifecycle/support';
+import { localName } from '../../lib/format';
 import { useCommunity } from '../../lib/community';
 import { fenToWan, wanToFen } from '../../lib/money';
 import { useTaxonomy } from '../../lib/taxonomy';
@@ -17,7 +20,10 @@ interface Values {
   modality?: string | null;
   indications?: string[];
   track: ProjectTrack;
+  deviceClass?: DeviceClass | null;
   stage?: string;
+  /** Why the stage moves back (asked only when the chosen stage is earlier). */
+  stageReason?: string;
   regulatoryStatus?: string | null;
   patents?: { number?: string; title?: string; status?: string }[];
   team?: { name?: string; role?: string; personId?: string }[];
@@ -31,7 +37,7 @@ interface Values {
 }
 
 const FIELD_NAMES = [
-  'nameZh', 'nameEn', 'ownerOrganisationId', 'segment', 'modality', 'indications', 'track', 'stage', 'regulatoryStatus', 'patents', 'team',
+  'nameZh', 'nameEn', 'ownerOrganisationId', 'segment', 'modality', 'indications', 'track', 'deviceClass', 'stage', 'stageReason', 'regulatoryStatus', 'patents', 'team',
   'fundingSoughtFen', 'fundingRound', 'confidentiality', 'summaryZh', 'summaryEn', 'namedInvestorIds',
 ] as const;
 
@@ -44,6 +50,7 @@ function toValues(p: ProjectDetail | Project): Values {
     modality: p.modality,
     indications: p.indications,
     track: p.track,
+    deviceClass: p.deviceClass,
     stage: p.stage,
     regulatoryStatus: p.regulatoryStatus,
     patents: p.patents,
@@ -68,7 +75,9 @@ function bodyOf(v: Values) {
     modality: blank(v.modality),
     indications: v.indications ?? [],
     track: v.track,
+    deviceClass: v.track === 'device' ? (v.deviceClass ?? null) : null,
     stage: v.stage ?? '',
+    ...(v.stageReason?.trim() ? { stageReason: v.stageReason.trim() } : {}),
     regulatoryStatus: blank(v.regulatoryStatus),
     patents: (v.patents ?? []).filter((p) => p.number?.trim()).map((p) => ({ number: (p.number ?? '').trim(), title: (p.title ?? '').trim(), status: (p.status ?? '').trim() })),
     team: (v.team ?? [])
@@ -117,14 +126,23 @@ function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Paramet
     onReload,
     onSaved,
     onClose,
-    // The owner's page lists its projects.
-    alsoInvalidate: [['directory', 'organisation']],
+    // The owner's page lists its projects; a stage changed here is a move in the timeline and on the board.
+    alsoInvalidate: [['directory', 'organisation'], ['lifecycle-timeline'], ['lifecycle-board']],
   });
   const initial = useMemo<Values>(
     () => (base ? toValues(base) : { nameZh: '', track: 'drug', confidentiality: 'community', ownerOrganisationId: owner?.id ?? null, patents: [], team: [] }),
     [base, owner],
   );
   const track = Form.useWatch('track', form) ?? initial.track;
+  const deviceClass = Form.useWatch('deviceClass', form) ?? (track === 'device' ? initial.deviceClass : null);
+  const stage = Form.useWatch('stage', form);
+  const lifecycle = useLifecycleCatalogue();
+  // Stage choices come from the project's lifecycle model (a class I device is filed, not registered).
+  const model = lifecycle.model(track, deviceClass);
+  const stageOptions = model ? model.stages.map((s) => ({ value: s.code, label: localName(s, lifecycle.lang) })) : tax.stagesOf(track);
+  // Moving back to an earlier stage of the model asks why (as the server does).
+  const move = base && stage && model ? classifyMove(model.stages.map((s) => s.code), base.stage, stage) : null;
+  const rollback = move?.ok === true && move.kind === 'rollback';
   const confidentiality = Form.useWatch('confidentiality', form) ?? initial.confidentiality;
   const known = [...(base?.owner ? [base.owner] : owner ? [owner] : []), ...(base?.namedInvestors ?? [])];
 
@@ -136,7 +154,13 @@ function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Paramet
       onFinish={(v) => save.mutate(v)}
       onValuesChange={(changed: Partial<Values>) => {
         // A stage belongs to one track: changing the track clears a stage of the old one.
-        if (changed.track) form.setFieldValue('stage', undefined);
+        if (changed.track) form.setFieldsValue({ stage: undefined, deviceClass: null });
+        // A device class picks another model: keep the stage only if that model has it.
+        if (changed.deviceClass !== undefined) {
+          const next = lifecycle.model(form.getFieldValue('track') as string, changed.deviceClass);
+          const current = form.getFieldValue('stage') as string | undefined;
+          if (next && current && !next.stages.some((s) => s.code === current)) form.setFieldValue('stage', undefined);
+        }
       }}
       scrollToFirstError
     >
@@ -166,11 +190,35 @@ function ProjectFormBody({ project, owner, onClose, onSaved, onReload }: Paramet
             <Radio.Group optionType="button" options={PROJECT_TRACKS.map((tr) => ({ value: tr, label: t(`dir.tracks.${tr}`) }))} />
           </Form.Item>
         </Col>
+        {track === 'device' && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="deviceClass" label={t('dir.fields.deviceClass')}>
+              <Select
+                allowClear
+                placeholder={t('dir.deviceClasses.none')}
+                options={DEVICE_CLASSES.map((c) => ({ value: c, label: t(`dir.deviceClasses.${c}`) }))}
+                data-testid="project-device-class"
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} sm={12}>
           <Form.Item name="stage" label={t('dir.fields.stage')} rules={[{ required: true, message: t('dirForm.required') }]}>
-            <Select options={tax.stagesOf(track)} data-testid="project-stage" />
+            <Select options={stageOptions} data-testid="project-stage" />
           </Form.Item>
         </Col>
+        {rollback && (
+          <Col xs={24}>
+            <Form.Item
+              name="stageReason"
+              label={t('dir.fields.stageReason')}
+              extra={t('lifecycle.reasonHelpRollback')}
+              rules={[{ required: true, whitespace: true, message: t('fieldErrors.lifecycle_reason_required') }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="project-stage-reason" />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} sm={12}>
           <Form.Item name="modality" label={t('dir.fields.modality')}>
             <Input maxLength={120} placeholder={t('dirForm.modalityPlaceholder')} />
