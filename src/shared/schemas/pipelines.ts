@@ -93,6 +93,9 @@ export const pipelineUpdateInput = z.strictObject({
 });
 export type PipelineUpdateInput = z.input<typeof pipelineUpdateInput>;
 
+/** `archived=true` lists archived pipelines too (after the others). */
+export const pipelineListQuery = z.strictObject({ archived: z.enum(['true', 'false']).optional() });
+
 export const pipelineParams = z.strictObject({ communityId: idSchema, pipelineId: idSchema });
 export const itemParams = z.strictObject({ communityId: idSchema, itemId: idSchema });
 
@@ -140,6 +143,8 @@ export const itemEventSchema = z.object({
   note: z.string(),
   actor: userRefSchema.nullable(),
   at: timestampSchema,
+  /** For a skip: the stages passed over, in the pipeline's current stage order. */
+  skippedStageIds: z.array(idSchema).optional(),
 });
 export type ItemEvent = z.infer<typeof itemEventSchema>;
 
@@ -178,7 +183,7 @@ export type ItemUpdateInput = z.input<typeof itemUpdateInput>;
 
 /**
  * A drag to a column (and a place in it). `afterId`/`beforeId` name the cards it was dropped
- * between; both omitted puts it at the end. A move back needs a `reason` (422 reason_required).
+ * between; both omitted puts it at the end. A move back needs a `reason` (400 validation_failed, fields.reason).
  * A stale `version` answers 409 version_conflict and changes nothing.
  */
 export const itemMoveInput = z.strictObject({
@@ -207,6 +212,9 @@ export const itemListQuery = z.strictObject({
   sort: z.enum(['rank', 'updated', 'next_action', 'investment', 'stage_age']).default('rank'),
 });
 export type ItemListQuery = z.input<typeof itemListQuery>;
+
+/** The table view as a spreadsheet: the same filters and sort, every matching row (up to 10,000). */
+export const itemExportQuery = itemListQuery.omit({ limit: true, cursor: true });
 
 export const itemPageSchema = z.object({ items: z.array(pipelineItemSchema), nextCursor: z.string().nullable(), total: z.number().int() });
 export type ItemPage = z.infer<typeof itemPageSchema>;

@@ -21,6 +21,7 @@ import { ROLE_COLORS, RoleTag } from '../components/RoleTag';
 import { MEMBERSHIP_ROLES } from '../../domain/roles';
 import { useCommunity, useCommunityKinds } from '../lib/community';
 import { formatDate, formatDateTime, localDescription, localName, zoneOffsetLabel } from '../lib/format';
+import { ReminderList } from '../components/pipelines/ReminderList';
 
 const BAR_COLORS: Record<string, string> = {
   gold: '#d89614',
@@ -212,6 +213,7 @@ export function CommunityHomePage() {
           {can('audit.read') && <RecentActivity />}
         </Col>
         <Col xs={24} lg={10}>
+          {can('pipeline.read') && <ReminderList />}
           <Card variant="borderless" title={t('home.byRole')} style={{ marginBottom: 16 }}>
             {roleCounts.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noMembers')} />

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { ItemSource } from '../../../domain/lifecycle/vocabularies';
 import type { Tx } from '../../db/client';
@@ -6,6 +6,7 @@ import { pipelineItemEvents, pipelineItems, pipelineStages, pipelines } from '..
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
+import { lastRank } from './queries';
 
 export interface NewItem {
   communityId: string;
@@ -43,13 +44,8 @@ export async function insertItem(tx: Tx, ctx: Pick<RequestContext, 'user' | 'req
   const stageId = input.stageId ?? stages[0]?.id;
   if (!stageId || !stages.some((s) => s.id === stageId)) throw new AppError('validation_failed', { fields: { stageId: 'unknown_stage' } });
 
-  const [last] = await tx
-    .select({ rank: pipelineItems.rank })
-    .from(pipelineItems)
-    .where(and(eq(pipelineItems.pipelineId, pipeline.id), eq(pipelineItems.stageId, stageId), isNull(pipelineItems.lostReason)))
-    .orderBy(desc(pipelineItems.rank))
-    .limit(1);
-  const rank = generateKeyBetween(last?.rank ?? null, null);
+  // Ranks compare byte by byte (collate "C"), whatever the database's default collation.
+  const rank = generateKeyBetween(await lastRank(tx, pipeline.id, stageId), null);
 
   const [row] = await tx
     .insert(pipelineItems)
