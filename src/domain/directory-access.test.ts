@@ -4,6 +4,7 @@ import { CONFIDENTIALITY_LEVELS } from './directory';
 import {
   canSeeContact,
   canSeeProject,
+  isReferable,
   organisationDeleteAuthority,
   organisationEditAuthority,
   personDeleteAuthority,
@@ -17,6 +18,7 @@ const HOME = 'c-home';
 const OTHER = 'c-other';
 const ORG = 'o-1';
 const FUND = 'o-fund';
+const RECEIVER = 'c-receiver';
 
 function viewer(options: { roles?: [string, MembershipRole][]; reps?: string[]; admin?: boolean; userId?: string } = {}): Viewer {
   return {
@@ -114,7 +116,7 @@ describe('projects', () => {
   it('are seen according to their confidentiality, and always by those who may edit them', () => {
     fc.assert(
       fc.property(arbViewer, fc.constantFrom(...CONFIDENTIALITY_LEVELS), (v, confidentiality) => {
-        const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality, namedInvestorIds: [FUND] };
+        const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality, namedInvestorIds: [FUND], referredToCommunityIds: [] };
         const editor = v.admin || v.repOrg || writes(v.home);
         const expected =
           editor ||
@@ -127,10 +129,35 @@ describe('projects', () => {
   });
 
   it('hide a named-investors project from members and investors of its own community who are not named', () => {
-    const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality: 'named_investors' as const, namedInvestorIds: [FUND] };
+    const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality: 'named_investors' as const, namedInvestorIds: [FUND], referredToCommunityIds: [] };
     for (const role of ['member', 'investor', 'viewer', 'judge', 'service_provider'] as const) {
       expect(canSeeProject(viewer({ roles: [[HOME, role]] }), project)).toBe(false);
     }
     expect(canSeeProject(viewer({ reps: [FUND] }), project)).toBe(true);
+  });
+
+  it('are also seen by members of a community holding a live referral, unless they are for named investors only', () => {
+    const arbReceiverRole = fc.option(fc.constantFrom(...MEMBERSHIP_ROLES), { nil: undefined });
+    fc.assert(
+      fc.property(arbViewer, arbReceiverRole, fc.boolean(), fc.constantFrom(...CONFIDENTIALITY_LEVELS), (v, receiverRole, referred, confidentiality) => {
+        const base = build(v);
+        const roles = new Map(base.roles);
+        if (receiverRole) roles.set(RECEIVER, receiverRole);
+        const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality, namedInvestorIds: [FUND], referredToCommunityIds: referred ? [RECEIVER] : [] };
+        const without = canSeeProject(base, { ...project, referredToCommunityIds: [] });
+        const expected = without || (confidentiality === 'community' && referred && receiverRole !== undefined);
+        expect(canSeeProject({ ...base, roles }, project)).toBe(expected);
+      }),
+    );
+  });
+
+  it('are not widened by a referral to a community the viewer does not belong to', () => {
+    const project = { communityId: HOME, ownerOrganisationId: ORG, confidentiality: 'community' as const, namedInvestorIds: [], referredToCommunityIds: [RECEIVER] };
+    expect(canSeeProject(viewer({ roles: [[OTHER, 'community_admin']] }), project)).toBe(false);
+    expect(canSeeProject(viewer({ roles: [[RECEIVER, 'viewer']] }), project)).toBe(true);
+    expect(canSeeProject(viewer({ roles: [[RECEIVER, 'staff']] }), { ...project, confidentiality: 'named_investors' })).toBe(false);
+    expect(isReferable({ confidentiality: 'named_investors' })).toBe(false);
+    expect(isReferable({ confidentiality: 'community' })).toBe(true);
+    expect(isReferable({ confidentiality: 'public' })).toBe(true);
   });
 });

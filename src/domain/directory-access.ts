@@ -118,6 +118,11 @@ export interface ProjectFacts {
   ownerOrganisationId: string | null;
   confidentiality: Confidentiality;
   namedInvestorIds: readonly string[];
+  /**
+   * Communities the project has been referred to and whose referral is still live (pending,
+   * accepted or landed): their members see a community-level project as its home members do.
+   */
+  referredToCommunityIds: readonly string[];
 }
 
 /** Editing (and deleting) a project: its owner's representatives, its home community's staff, platform admins. */
@@ -130,8 +135,9 @@ export function projectEditAuthority(viewer: Viewer, project: Pick<ProjectFacts,
 
 /**
  * Whether the viewer may know the project exists. Those who may edit it always see it; beyond
- * them: public → everyone signed in; community → members of its home community;
- * named_investors → representatives of an investor named on it.
+ * them: public → everyone signed in; community → members of its home community and of the
+ * communities it has a live referral to; named_investors → representatives of an investor
+ * named on it (such a project cannot be referred, and a referral never widens it).
  */
 export function canSeeProject(viewer: Viewer, project: ProjectFacts): boolean {
   if (projectEditAuthority(viewer, project)) return true;
@@ -139,8 +145,13 @@ export function canSeeProject(viewer: Viewer, project: ProjectFacts): boolean {
     case 'public':
       return true;
     case 'community':
-      return viewer.roles.has(project.communityId);
+      return viewer.roles.has(project.communityId) || project.referredToCommunityIds.some((id) => viewer.roles.has(id));
     case 'named_investors':
       return project.namedInvestorIds.some((id) => viewer.representedOrgIds.has(id));
   }
+}
+
+/** Whether a project may be referred to another community: a named-investors project may not. */
+export function isReferable(project: Pick<ProjectFacts, 'confidentiality'>): boolean {
+  return project.confidentiality !== 'named_investors';
 }

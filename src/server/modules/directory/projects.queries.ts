@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { files, organisations, projectAttachments, projectNamedInvestors, projects } from '../../db/schema';
+import { files, organisations, projectAttachments, projectNamedInvestors, projects, referrals } from '../../db/schema';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectValues = Omit<typeof projects.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -40,6 +40,27 @@ export async function namedInvestorIds(db: Executor, projectIds: string[]): Prom
   if (projectIds.length === 0) return out;
   const rows = await db.select().from(projectNamedInvestors).where(inArray(projectNamedInvestors.projectId, projectIds));
   for (const r of rows) out.get(r.projectId)?.push(r.organisationId);
+  return out;
+}
+
+/** Referral statuses under which the receiving community sees the project. */
+export const LIVE_REFERRAL_STATUSES = ['pending', 'accepted', 'landed'] as const;
+
+/**
+ * Who a project is shared with, by project id: its named investors, and the communities holding
+ * a live referral of it (pending, accepted or landed; not declined or withdrawn).
+ */
+export async function projectSharing(db: Executor, projectIds: string[]): Promise<Map<string, { namedInvestorIds: string[]; referredToCommunityIds: string[] }>> {
+  const out = new Map(projectIds.map((id) => [id, { namedInvestorIds: [] as string[], referredToCommunityIds: [] as string[] }]));
+  if (projectIds.length === 0) return out;
+  // One after the other: inside a transaction both would share one connection.
+  const named = await db.select().from(projectNamedInvestors).where(inArray(projectNamedInvestors.projectId, projectIds));
+  const referred = await db
+    .selectDistinct({ projectId: referrals.projectId, communityId: referrals.toCommunityId })
+    .from(referrals)
+    .where(and(inArray(referrals.projectId, projectIds), inArray(referrals.status, [...LIVE_REFERRAL_STATUSES])));
+  for (const r of named) out.get(r.projectId)?.namedInvestorIds.push(r.organisationId);
+  for (const r of referred) out.get(r.projectId)?.referredToCommunityIds.push(r.communityId);
   return out;
 }
 

@@ -247,6 +247,7 @@ interface ProjectSource {
   summary_en: string;
   resident_of: string[];
   investors: string[];
+  referred_to: string[];
 }
 
 async function projectDocuments(db: Executor, ids: string[], terms: Map<string, Terms>): Promise<DocumentRow[]> {
@@ -256,7 +257,9 @@ async function projectDocuments(db: Executor, ids: string[], terms: Map<string, 
           o.name_zh as owner_zh, o.name_en as owner_en, o.province as owner_province, o.city as owner_city,
           p.segment, p.modality, array_to_json(p.indications) as indications, p.track, p.stage, p.confidentiality,
           p.summary_zh, p.summary_en, ${residentOf('project', sql`p.id`)} as resident_of,
-          coalesce((select array_to_json(array_agg(n.organisation_id)) from project_named_investors n where n.project_id = p.id), '[]'::json) as investors
+          coalesce((select array_to_json(array_agg(n.organisation_id)) from project_named_investors n where n.project_id = p.id), '[]'::json) as investors,
+          coalesce((select array_to_json(array_agg(distinct r.to_community_id)) from referrals r
+                    where r.project_id = p.id and r.status in ('pending', 'accepted', 'landed')), '[]'::json) as referred_to
         from projects p left join organisations o on o.id = p.owner_organisation_id
         where p.id = any(${uuidArray(ids)})`,
   );
@@ -265,7 +268,10 @@ async function projectDocuments(db: Executor, ids: string[], terms: Map<string, 
     const stage = namesOf(terms, 'stage', [p.stage]);
     // Who may see it: everyone; the home community's members; or the owner's and the named
     // investors' representatives (and the home community's staff, decided at query time).
-    const visibleCommunityIds = p.confidentiality === 'public' ? [] : [p.community_id];
+    // A community-level project is also seen by the communities holding a live referral of it;
+    // a named-investors one is never widened by a referral.
+    const visibleCommunityIds =
+      p.confidentiality === 'public' ? [] : p.confidentiality === 'community' ? unique([p.community_id, ...p.referred_to]) : [p.community_id];
     const visibleOrgIds = p.confidentiality === 'named_investors' ? unique(clean([p.owner_id, ...p.investors])) : [];
     return {
       entity_type: 'project',

@@ -1,6 +1,6 @@
 import { BankOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,9 +8,11 @@ import { ActivityPanel } from '../../components/directory/ActivityPanel';
 import { TermTags, TextTags } from '../../components/directory/Facts';
 import { LinksPanel } from '../../components/directory/LinksPanel';
 import { NotesPanel } from '../../components/directory/NotesPanel';
+import { ReferProjectButton } from '../../components/referrals/ReferProjectButton';
 import { FactList, ProfileShell, ProfileStatus, RecordActions } from '../../components/directory/ProfileShell';
 import { AttachmentsPanel, ConfidentialityTag, StageSteps } from '../../components/directory/ProjectBits';
 import { ProjectForm } from '../../components/directory/ProjectForm';
+import { LifecycleSection } from '../../components/lifecycle/LifecycleSection';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
 import { useCommunity } from '../../lib/community';
 import { recordPath } from '../../lib/directory';
@@ -40,9 +42,7 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
     <Row gutter={[24, 16]}>
       <Col xs={24}>
         <Typography.Title level={5}>{t('dirProject.stageTitle', { track: t(`dir.tracks.${p.track}`) })}</Typography.Title>
-        <div style={{ overflowX: 'auto', padding: '8px 0 16px' }}>
-          <StageSteps track={p.track} stage={p.stage} />
-        </div>
+        <StageSteps track={p.track} deviceClass={p.deviceClass} stage={p.stage} />
       </Col>
       <Col xs={24} xl={15}>
         <Typography.Title level={5}>{t('dirProject.summary')}</Typography.Title>
@@ -59,6 +59,7 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
             },
             { key: 'segment', label: t('dir.fields.segment'), value: <TermTags taxonomy="segment" codes={[p.segment]} color="geekblue" /> },
             { key: 'stage', label: t('dir.fields.stage'), value: tax.stageName(p.stage) },
+            ...(p.track === 'device' ? [{ key: 'deviceClass', label: t('dir.fields.deviceClass'), value: t(`dir.deviceClasses.${p.deviceClass ?? 'none'}`) }] : []),
             { key: 'modality', label: t('dir.fields.modality'), value: p.modality },
             { key: 'indications', label: t('dir.fields.indications'), value: <TextTags values={p.indications} /> },
             { key: 'regulatory', label: t('dir.fields.regulatoryStatus'), value: p.regulatoryStatus },
@@ -124,6 +125,7 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
 
   const tabs = [
     { key: 'overview', label: t('dirProfile.tabs.overview'), children: overview },
+    { key: 'lifecycle', label: t('lifecycle.section'), children: <LifecycleSection projectId={p.id} /> },
     { key: 'attachments', label: t('dirProject.attachmentsCount', { count: p.attachments.length }), children: <AttachmentsPanel projectId={p.id} attachments={p.attachments} canEdit={canEdit} /> },
     { key: 'links', label: t('dirProfile.tabs.linksCount', { count: p.links.length }), children: <LinksPanel type="project" id={p.id} links={p.links} canEdit={canEdit} /> },
     ...(can('notes.read') ? [{ key: 'notes', label: t('dirProfile.tabs.notes'), children: <NotesPanel type="project" id={p.id} /> }] : []),
@@ -154,13 +156,17 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
           )
         }
         actions={
-          <RecordActions
-            name={p.nameZh}
-            canEdit={canEdit}
-            canDelete={p.permissions.canDelete}
-            onEdit={() => setEditing(true)}
-            onDelete={() => directoryApi.deleteProject(p.id)}
-          />
+          <Space wrap>
+            {/* Named-investor projects cannot be shared with another community (the server refuses too). */}
+            {p.confidentiality !== 'named_investors' && <ReferProjectButton projectId={p.id} projectName={p.nameZh} />}
+            <RecordActions
+              name={p.nameZh}
+              canEdit={canEdit}
+              canDelete={p.permissions.canDelete}
+              onEdit={() => setEditing(true)}
+              onDelete={() => directoryApi.deleteProject(p.id)}
+            />
+          </Space>
         }
         tabs={tabs}
       />
