@@ -7,6 +7,7 @@ import { hashToken, randomToken } from '../src/server/lib/tokens';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_MEMBERS, DEMO_OPEN_INVITATIONS, DEMO_PASSWORD } from './accounts';
 import { DEMO_COMMUNITIES } from './communities';
 import { seedDirectory } from './directory/seed-directory';
+import { seedLifecycle } from './lifecycle/seed-lifecycle';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -65,5 +66,7 @@ export async function seedDemo(db: Db): Promise<void> {
 
     // The ecosystem directory: organisations, people and projects of the four communities.
     await seedDirectory(tx, { userIds, communityIds });
+    // Lifecycle histories, pipelines, referrals, landing and agreements on top of the directory.
+    await seedLifecycle(tx, { userIds, communityIds });
   });
 }
