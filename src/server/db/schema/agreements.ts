@@ -1,13 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { sqlList } from '../../../domain/directory';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, PARTY_ROLES } from '../../../domain/lifecycle/vocabularies';
 import { communities } from './communities';
 import { files, organisations, projects } from './directory';
 import { pipelineItems } from './pipelines';
 import { users } from './users';
+import { inList } from './columns';
 
-const inList = (column: SQL | unknown, values: readonly string[]) => sql`${column} in (${sql.raw(sqlList(values))})`;
 
 /**
  * An agreement a community records: two or more parties, an amount, where and when it was

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -28,16 +28,13 @@ import {
   LISTING_STATUSES,
   ORGANISATION_KINDS,
   PROJECT_TRACKS,
-  sqlList,
   TAXONOMIES,
 } from '../../../domain/directory';
 import { communities } from './communities';
 import { users } from './users';
+import { inList, created, updated } from './columns';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const inList = (column: SQL | unknown, values: readonly string[]) => sql`${column} in (${sql.raw(sqlList(values))})`;
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
  * Vocabularies users extend: segments (创新药, 医疗器械 …), qualifications (高新技术企业 …),

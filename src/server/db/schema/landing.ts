@@ -1,15 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sqlList } from '../../../domain/directory';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INCUBATION_STATUSES, ZONE_KINDS } from '../../../domain/lifecycle/vocabularies';
 import { communities } from './communities';
 import { organisations, projects } from './directory';
 import { pipelineItems } from './pipelines';
 import { users } from './users';
+import { inList, created, updated } from './columns';
 
-const inList = (column: SQL | unknown, values: readonly string[]) => sql`${column} in (${sql.raw(sqlList(values))})`;
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A community's zones (研发区, 加速区, 产业化区 …), with the floor area they hold. */
 export const communityZones = pgTable(

@@ -1,12 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { DEVICE_CLASSES, PROJECT_TRACKS, sqlList } from '../../../domain/directory';
+import { DEVICE_CLASSES, PROJECT_TRACKS } from '../../../domain/directory';
 import { STAGE_MOVE_KINDS } from '../../../domain/lifecycle/vocabularies';
 import { communities } from './communities';
 import { files, projects } from './directory';
 import { users } from './users';
+import { inList } from './columns';
 
-const inList = (column: SQL | unknown, values: readonly string[]) => sql`${column} in (${sql.raw(sqlList(values))})`;
 
 /**
  * A lifecycle model: the ordered stages a project of one track (and, for devices, one class)

@@ -1,6 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sqlList } from '../../../domain/directory';
 import {
   ACTIVITY_KINDS,
   DECLINE_REASONS,
@@ -14,10 +13,8 @@ import {
 import { communities } from './communities';
 import { organisations, projects } from './directory';
 import { users } from './users';
+import { inList, created, updated } from './columns';
 
-const inList = (column: SQL | unknown, values: readonly string[]) => sql`${column} in (${sql.raw(sqlList(values))})`;
-const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A community's pipeline (招商, incubation intake …). A community runs one or more. */
 export const pipelines = pgTable(
