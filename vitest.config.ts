@@ -22,7 +22,7 @@ export default defineConfig({
           environment: 'node',
           // Each file boots its own database; PGlite takes a few seconds to start.
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
           // Two cores: more workers than that only makes PGlite boots fight.
           maxWorkers: 2,
         },
