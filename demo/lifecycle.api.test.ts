@@ -92,6 +92,15 @@ describe('the demo lifecycle data', () => {
       ),
     ).toBe(0);
     expect(await one(db, `select count(*) from pipeline_item_events where kind = 'skip'`)).toBeGreaterThan(0);
+    // A skip names exactly the stages between its two ends; other entries name none.
+    expect(
+      await one(
+        db,
+        `select count(*) from pipeline_item_events e left join pipeline_stages f on f.id = e.from_stage_id left join pipeline_stages t on t.id = e.to_stage_id
+          where e.skipped_stage_ids is distinct from (case when e.kind = 'skip' then coalesce((select array_agg(s.id order by s.position) from pipeline_stages s
+            where s.pipeline_id = f.pipeline_id and s.position > f.position and s.position < t.position), '{}') else '{}' end)`,
+      ),
+    ).toBe(0);
     expect(await one(db, `select count(*) from pipeline_item_events where kind = 'rollback' and length(note) > 0`)).toBeGreaterThan(0);
     // Nothing happened in the future; a year of history feeds the conversion report.
     expect(await one(db, `select count(*) from pipeline_item_events where at > now()`)).toBe(0);

@@ -318,7 +318,8 @@ export async function seedLifecycle(tx: Executor, refs: LifecycleSeedRefs): Prom
       const at = new Date(i === 0 ? lastAt : later(instant(dayAgo(s.daysAgo), rng.int(10, 16), rng.int(0, 59)))).toISOString();
       const prev = steps[i - 1];
       const kind = !prev ? 'created' : s.stage === prev.stage + 1 ? 'advance' : s.stage > prev.stage ? 'skip' : 'rollback';
-      eventRows.push({ id: rng.uuid(), item_id: id, pipeline_id: b.id, kind, from_stage_id: prev ? b.stageIds[prev.stage] : null, to_stage_id: b.stageIds[s.stage], lost_reason: null, note: kind === 'rollback' ? ROLLBACK_NOTE : '', actor_id: owner, at });
+      const skipped = kind === 'skip' ? b.stageIds.slice(prev!.stage + 1, s.stage) : [];
+      eventRows.push({ id: rng.uuid(), item_id: id, pipeline_id: b.id, kind, from_stage_id: prev ? b.stageIds[prev.stage] : null, to_stage_id: b.stageIds[s.stage], skipped_stage_ids: skipped, lost_reason: null, note: kind === 'rollback' ? ROLLBACK_NOTE : '', actor_id: owner, at });
       const [activityKind, body] = rng.pick(STAGE_ACTIVITY[b.def.stages[s.stage]![0]]!);
       const occurred = new Date(Date.parse(at) + 30 * 60_000).toISOString();
       activityRows.push({ id: rng.uuid(), item_id: id, community_id: cid, kind: activityKind, occurred_at: occurred, body: fill(body), author_id: owner, created_at: occurred });
@@ -328,7 +329,7 @@ export async function seedLifecycle(tx: Executor, refs: LifecycleSeedRefs): Prom
     if (spec.lost) {
       const day = Math.max(1, last.daysAgo - rng.int(5, 40));
       lostAt = new Date(later(instant(dayAgo(day), 17, rng.int(0, 59)))).toISOString();
-      eventRows.push({ id: rng.uuid(), item_id: id, pipeline_id: b.id, kind: 'lost', from_stage_id: b.stageIds[stage], to_stage_id: null, lost_reason: spec.lost[0], note: spec.lost[1], actor_id: owner, at: lostAt });
+      eventRows.push({ id: rng.uuid(), item_id: id, pipeline_id: b.id, kind: 'lost', from_stage_id: b.stageIds[stage], to_stage_id: null, skipped_stage_ids: [], lost_reason: spec.lost[0], note: spec.lost[1], actor_id: owner, at: lostAt });
       activityRows.push({ id: rng.uuid(), item_id: id, community_id: cid, kind: 'note', occurred_at: lostAt, body: spec.lost[1], author_id: owner, created_at: lostAt });
     }
     const rank = generateKeyBetween(b.ranks[stage] ?? null, null);

@@ -132,6 +132,8 @@ export const pipelineItemEvents = pgTable(
     kind: text('kind').notNull(),
     fromStageId: uuid('from_stage_id').references(() => pipelineStages.id, { onDelete: 'set null' }),
     toStageId: uuid('to_stage_id').references(() => pipelineStages.id, { onDelete: 'set null' }),
+    /** A skip: the stages passed over, as they stood when it happened (stages may be reordered later). */
+    skippedStageIds: uuid('skipped_stage_ids').array().notNull().default(sql`'{}'`),
     lostReason: text('lost_reason'),
     note: text('note').notNull().default(''),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),

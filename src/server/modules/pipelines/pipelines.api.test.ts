@@ -372,6 +372,12 @@ describe('moves', () => {
     const skip = await staff.post<PipelineItemDetail>(I(cmc, item.id, '/move'), { version: 2, stageId: stage(p, 'agreement_signed') });
     expect(skip.status).toBe(200);
     expect(skip.body.history.at(-1)).toMatchObject({ kind: 'skip', fromStageId: stage(p, 'contacted'), toStageId: stage(p, 'agreement_signed'), skippedStageIds: [stage(p, 'site_visit'), stage(p, 'negotiation')] });
+    // The skip keeps the stages it passed over as they stood, even after the stages are reordered.
+    const reordered = [...p.stages].sort((a, b) => (a.code === 'negotiation' ? -1 : b.code === 'negotiation' ? 1 : a.position - b.position));
+    const patched = await admin.patch<Pipeline>(`${P(cmc)}/${p.id}`, { version: p.version, stages: reordered.map((s) => ({ id: s.id, code: s.code, nameZh: s.nameZh, probability: s.probability, action: s.action })) });
+    expect(patched.status).toBe(200);
+    const reread = await staff.get<PipelineItemDetail>(I(cmc, item.id));
+    expect(reread.body.history.at(-1)!.skippedStageIds).toEqual([stage(p, 'site_visit'), stage(p, 'negotiation')]);
 
     const before = await counts(item.id);
     const noReason = await staff.post<ErrorBody>(I(cmc, item.id, '/move'), { version: 3, stageId: stage(p, 'lead') });

@@ -274,7 +274,6 @@ async function itemDetail(db: Executor, viewer: Viewer, access: CommunityAccess,
   const row = await q.findItem(db, communityId, itemId, access.community.timeZone);
   if (!row) throw new AppError('not_found');
   const visible = await visibleProjectIds(db, viewer, [row]);
-  const order = (await q.stagesOf(db, [row.item.pipelineId])).map((s) => s.id);
   const history: ItemEvent[] = (await q.itemHistory(db, itemId)).map(({ event: e, actorName }) => {
     const out: ItemEvent = {
       id: e.id,
@@ -286,10 +285,7 @@ async function itemDetail(db: Executor, viewer: Viewer, access: CommunityAccess,
       actor: e.actorId && actorName !== null ? { userId: e.actorId, displayName: actorName } : null,
       at: e.at.toISOString(),
     };
-    if (e.kind === 'skip' && e.fromStageId && e.toStageId) {
-      const move = classifyMove(order, e.fromStageId, e.toStageId);
-      out.skippedStageIds = move.ok ? move.skipped : [];
-    }
+    if (e.kind === 'skip') out.skippedStageIds = e.skippedStageIds;
     return out;
   });
   return { ...toItem(row, visible), history, ...(await q.itemLinks(db, communityId, itemId)) };
@@ -500,6 +496,7 @@ export async function moveItem(ctx: RequestContext, communityId: string, itemId:
         kind: move.kind,
         fromStageId: item.stageId,
         toStageId: input.stageId,
+        skippedStageIds: move.skipped,
         note: input.reason ?? '',
         actorId: ctx.user!.id,
       });
