@@ -155,6 +155,8 @@ export const pipelineItemDetailSchema = pipelineItemSchema.extend({
   landingId: idSchema.nullable(),
   /** Set when the item came from a referral this community accepted. */
   referralId: idSchema.nullable(),
+  /** The caller may delete it: the community's admins and whoever created it. */
+  canDelete: z.boolean(),
 });
 export type PipelineItemDetail = z.infer<typeof pipelineItemDetailSchema>;
 

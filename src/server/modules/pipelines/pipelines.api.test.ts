@@ -504,6 +504,10 @@ describe('lost, reopened and deleted items', () => {
     const p = await newPipeline();
     const mine = await newItem(p);
     const theirs = await newItem(p);
+    // The detail says who may, so the page offers the button only to them.
+    expect(mine.canDelete).toBe(true);
+    expect((await colleague.get<PipelineItemDetail>(I(cmc, mine.id))).body.canDelete).toBe(false);
+    expect((await admin.get<PipelineItemDetail>(I(cmc, mine.id))).body.canDelete).toBe(true);
     expect((await colleague.delete(I(cmc, mine.id))).status).toBe(403);
     expect((await member.delete(I(cmc, mine.id))).status).toBe(403);
     expect((await alliance.delete(I(jiading, mine.id))).status).toBe(404);

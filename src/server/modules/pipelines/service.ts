@@ -288,7 +288,7 @@ async function itemDetail(db: Executor, viewer: Viewer, access: CommunityAccess,
     if (e.kind === 'skip') out.skippedStageIds = e.skippedStageIds;
     return out;
   });
-  return { ...toItem(row, visible), history, ...(await q.itemLinks(db, communityId, itemId)) };
+  return { ...toItem(row, visible), history, ...(await q.itemLinks(db, communityId, itemId)), canDelete: mayDelete(access, viewer.userId, row.item.createdBy) };
 }
 
 function encodeCursor(sort: q.ItemSort, keys: string[]): string {
@@ -546,13 +546,17 @@ export async function reopenItem(ctx: RequestContext, communityId: string, itemI
 }
 
 /** Deleting an item (and its history and activities): the community's admins or whoever created it. */
+/** Deleting an item (and its history) is for the community's admins and whoever created it. */
+function mayDelete(access: CommunityAccess, userId: string, createdBy: string | null): boolean {
+  return access.standing.role === 'community_admin' || access.standing.isPlatformAdmin || (createdBy !== null && createdBy === userId);
+}
+
 export async function deleteItem(ctx: RequestContext, communityId: string, itemId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const access = await requireCommunityAccess(ctx, communityId, 'pipeline.write', tx);
     const item = await q.findItemRow(tx, communityId, itemId);
     if (!item) throw new AppError('not_found');
-    const allowed = access.standing.role === 'community_admin' || access.standing.isPlatformAdmin || (item.createdBy !== null && item.createdBy === ctx.user!.id);
-    if (!allowed) throw new AppError('forbidden');
+    if (!mayDelete(access, ctx.user!.id, item.createdBy)) throw new AppError('forbidden');
     await q.deleteItem(tx, communityId, itemId);
     await audit(tx, ctx, communityId, 'pipeline_item.deleted', item, null);
   });

@@ -448,7 +448,7 @@ function ItemDetail({ pipeline, itemId, onClose }: { pipeline: Pipeline; itemId:
             {t('pipelines.item.reopen')}
           </Button>
         )}
-        {canWrite && (
+        {canWrite && item.canDelete && (
           <Popconfirm title={t('pipelines.item.deleteConfirm')} okText={t('pipelines.item.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
             <Button size="small" danger type="text" icon={<DeleteOutlined />} data-testid="item-delete">
               {t('pipelines.item.delete')}
