@@ -122,7 +122,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         children.push({ key: `${base}/landing`, icon: <HomeOutlined />, label: link('landing', 'nav-landing', t('nav.landing')) });
       // A resident company's representative (a member or provider) enters its yearly figures.
       else if (current.role === 'member' || current.role === 'service_provider')
-        children.push({ key: `${base}/companies/mine/figures`, icon: <HomeOutlined />, label: link('companies/mine/figures', 'nav-my-company', t('nav.myCompany')) });
+        children.push({ key: `${base}/companies`, icon: <HomeOutlined />, label: link('companies/mine/figures', 'nav-my-company', t('nav.myCompany')) });
       if (perms.includes('agreements.read'))
         children.push({ key: `${base}/agreements`, icon: <FileDoneOutlined />, label: link('agreements', 'nav-agreements', t('nav.agreements')) });
       if (perms.includes('members.read'))

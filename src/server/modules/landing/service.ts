@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { applyIncubationChange, nextStatuses, type IncubationState } from '../../../domain/lifecycle/incubation';
+import { todayIn } from '../../../domain/lifecycle/models';
 import type { IncubationStatus, ZoneKind } from '../../../domain/lifecycle/vocabularies';
 import { can } from '../../../domain/roles';
 import type {
@@ -42,11 +43,6 @@ import * as q from './queries';
  */
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-
-/** Today's date in the community's time zone (YYYY-MM-DD). */
-function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function isAdmin(access: CommunityAccess): boolean {
   return access.standing.role === 'community_admin' || access.standing.isPlatformAdmin;

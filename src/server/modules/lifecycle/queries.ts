@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { communities, files, lifecycleModels, milestoneKinds, projectMilestones, projects, projectStageChanges, taxonomyTerms, users } from '../../db/schema';
+import { files, lifecycleModels, milestoneKinds, projectMilestones, projects, projectStageChanges, taxonomyTerms, users } from '../../db/schema';
 import { rowsOf } from '../../db/sql-helpers';
 
 export type ModelRow = typeof lifecycleModels.$inferSelect;
@@ -29,10 +29,6 @@ export async function stageNames(db: Executor) {
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export async function communityTimeZone(db: Executor, communityId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: communities.timeZone }).from(communities).where(eq(communities.id, communityId));
-  return row?.timeZone ?? 'Asia/Shanghai';
-}
 
 const changeColumns = {
   id: projectStageChanges.id,

@@ -11,6 +11,7 @@ import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { FieldProblems } from '../directory/validation';
 import * as q from './queries';
+import { findCommunity } from '../communities/queries';
 
 export interface ProjectStageFacts {
   id: string;
@@ -29,7 +30,7 @@ export interface PlannedMove {
 
 /** Today in the project's home community's time zone. */
 export async function projectToday(db: Executor, communityId: string): Promise<string> {
-  return todayIn(await q.communityTimeZone(db, communityId));
+  return todayIn((await findCommunity(db, communityId))?.timeZone ?? 'Asia/Shanghai');
 }
 
 /**

@@ -491,11 +491,6 @@ export async function pipelineEvents(db: Executor, pipelineId: string, timeZone:
   );
 }
 
-export async function todayOf(db: Executor, timeZone: string): Promise<string> {
-  const [row] = await rowsOf<{ today: string }>(db, sql`select ${todayIn(timeZone)}::text as today`);
-  return row!.today;
-}
-
 // ---------------------------------------------------------------- reminders
 
 export interface ReminderRow {

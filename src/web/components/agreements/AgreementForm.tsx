@@ -27,6 +27,7 @@ import {
 } from '../../services/agreements';
 import type { EntityRef } from '../../services/directory';
 import { OrganisationSelect, RecordDrawer, RecordSelect, WanInput } from '../directory/formSupport';
+import { communityToday } from './common';
 
 interface PartyValue {
   organisationId: string | null;
@@ -113,7 +114,7 @@ export function AgreementForm(props: {
   const taxonomy = useTaxonomy();
   const [form] = Form.useForm<FormValues>();
   const editing = props.agreement;
-  const today = useMemo(() => dayjs(dayjs().tz(community.timeZone).format('YYYY-MM-DD')), [community.timeZone]);
+  const today = useMemo(() => communityToday(community.timeZone), [community.timeZone]);
 
   const knownOrgs: EntityRef[] = [
     ...(editing?.parties.map((p) => p.organisation) ?? []),

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordName } from '../../lib/directory';
 import type { AgreementKind, AgreementParty, AgreementStatus } from '../../services/agreements';
+import { todayIn } from '../../../domain/lifecycle/models';
 
 const KIND_COLOURS: Record<AgreementKind, string> = {
   cooperation: 'blue',
@@ -82,5 +83,5 @@ export function presetPeriod(key: Exclude<PresetKey, 'custom'>, today: dayjs.Day
 
 /** Today in the community's time zone, as a plain date. */
 export function communityToday(timeZone: string): dayjs.Dayjs {
-  return dayjs(dayjs().tz(timeZone).format('YYYY-MM-DD'));
+  return dayjs(todayIn(timeZone));
 }

@@ -13,7 +13,8 @@ import { ApiError } from '../../services/api';
 import { directoryKeys } from '../../services/directory';
 import { lifecycleApi, lifecycleKeys, type EvidenceFile, type LifecycleModel } from '../../services/lifecycle';
 import { ModalButtons } from './ModalButtons';
-import { todayInZone, useLifecycleCatalogue } from './support';
+import { useLifecycleCatalogue } from './support';
+import { todayIn } from '../../../domain/lifecycle/models';
 
 interface Values {
   kind?: string;
@@ -48,7 +49,7 @@ function MilestoneBody({ onClose, projectId, track, model, stage, version }: Par
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<EvidenceFile | null>(null);
-  const today = todayInZone(community.timeZone);
+  const today = todayIn(community.timeZone);
   const kinds = (data?.milestoneKinds ?? []).filter((k) => k.tracks.length === 0 || k.tracks.includes(track as never));
   const kindCode = Form.useWatch('kind', form);
   const mode = Form.useWatch('evidenceMode', form) ?? 'url';

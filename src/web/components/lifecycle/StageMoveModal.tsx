@@ -10,7 +10,8 @@ import { useApiErrorHandler } from '../../lib/errors';
 import { localName } from '../../lib/format';
 import { directoryKeys } from '../../services/directory';
 import { lifecycleApi, lifecycleKeys, type LifecycleModel } from '../../services/lifecycle';
-import { todayInZone, useLifecycleCatalogue } from './support';
+import { useLifecycleCatalogue } from './support';
+import { todayIn } from '../../../domain/lifecycle/models';
 
 interface Values {
   toStage?: string;
@@ -47,7 +48,7 @@ function StageMoveBody({ onClose, projectId, model, stage, stageSince, version }
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const toStage = Form.useWatch('toStage', form);
-  const today = todayInZone(community.timeZone);
+  const today = todayIn(community.timeZone);
   const order = model.stages.map((s) => s.code);
   const move = toStage ? classifyMove(order, stage, toStage) : null;
   const rollback = move?.ok === true && move.kind === 'rollback';

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '../../lib/format';
@@ -36,7 +35,3 @@ export function useLifecycleCatalogue() {
   return { query, data, stageName, kindName, model, lang };
 }
 
-/** Today (YYYY-MM-DD) in the community's time zone. */
-export function todayInZone(timeZone: string): string {
-  return dayjs().tz(timeZone).format('YYYY-MM-DD');
-}
