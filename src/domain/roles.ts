@@ -36,6 +36,9 @@ export const COMMUNITY_ACTIONS = [
   // Agreements and their totals.
   'agreements.read',
   'agreements.write',
+  // Events: create and run them (agenda, tickets, registrations, invitations, check-in at the
+  // door, applications, judging set-up, results, outcomes). Judges score by assignment, not role.
+  'events.manage',
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
@@ -54,6 +57,7 @@ const GRANTS: Record<MembershipRole, readonly CommunityAction[]> = {
     'landing.write',
     'agreements.read',
     'agreements.write',
+    'events.manage',
   ],
   member: ['community.read'],
   investor: ['community.read'],

@@ -26,6 +26,12 @@ import { pipelineRoutes } from './modules/pipelines/routes';
 import { referralRoutes } from './modules/referrals/routes';
 import { landingRoutes } from './modules/landing/routes';
 import { agreementRoutes } from './modules/agreements/routes';
+import { eventRoutes } from './modules/events/routes';
+import { registrationRoutes } from './modules/registrations/routes';
+import { eventDoorRoutes } from './modules/event-door/routes';
+import { applicationRoutes } from './modules/applications/routes';
+import { judgingRoutes } from './modules/judging/routes';
+import { eventOutcomeRoutes } from './modules/event-outcomes/routes';
 import { uploadsDirOf } from './ops/file-backups';
 import { FilesystemStorage, type FileStorage } from './storage/storage';
 
@@ -120,6 +126,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(referralRoutes);
   await app.register(landingRoutes);
   await app.register(agreementRoutes);
+  await app.register(eventRoutes);
+  await app.register(registrationRoutes);
+  await app.register(eventDoorRoutes);
+  await app.register(applicationRoutes);
+  await app.register(judgingRoutes);
+  await app.register(eventOutcomeRoutes);
   await registerWeb(app, deps.webDir);
   return app;
 }

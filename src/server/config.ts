@@ -59,6 +59,16 @@ const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Sign-in attempts allowed from one IP address per 15 minutes, whatever the account. */
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).max(100000).default(50),
+  /**
+   * Where e-mail goes: smtp://user:pass@host:port or smtps://… (nodemailer's URL form). Unset,
+   * messages stay in the outbox and the message log shows them as not sent.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The From: of every e-mail. */
+  SMTP_FROM: z.string().min(3).default('BioBridge <no-reply@biobridge.local>'),
   /** Trust X-Forwarded-* headers (set when running behind a reverse proxy). */
   TRUST_PROXY: booleanFlag.default(false),
 });

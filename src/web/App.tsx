@@ -35,6 +35,19 @@ import { CompanyFiguresPage } from './pages/landing/CompanyFigures';
 import { AgreementsPage } from './pages/agreements/Agreements';
 import { AgreementDetailPage } from './pages/agreements/AgreementDetail';
 import { AgreementTotalsPage } from './pages/agreements/AgreementTotals';
+import { EventsPage } from './pages/events/Events';
+import { EventNewPage } from './pages/events/EventNew';
+import { EventManagePage } from './pages/events/EventManage';
+import { CheckInPage } from './pages/events/CheckIn';
+import { PublicEventPage } from './pages/events/PublicEvent';
+import { MyRegistrationPage } from './pages/events/MyRegistration';
+import { MyRegistrationsPage } from './pages/events/MyRegistrations';
+import { ApplyPage } from './pages/events/Apply';
+import { MyApplicationPage } from './pages/events/MyApplication';
+import { MyApplicationsPage } from './pages/events/MyApplications';
+import { JudgeHomePage } from './pages/judging/JudgeHome';
+import { JudgeRoundPage } from './pages/judging/JudgeRound';
+import { ScoreSheetPage } from './pages/judging/ScoreSheet';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { InvitePage } from './pages/Invite';
 import { MembersPage } from './pages/Members';
@@ -57,7 +70,9 @@ const queryClient = new QueryClient({
   },
 });
 
-const PUBLIC_PATHS = ['/sign-in', '/forgot-password', '/reset-password', '/invite'];
+// Event pages are public: a visitor registers or applies without an account (/e), and manages
+// a registration (/r) or an application (/a) through the link e-mailed to them.
+const PUBLIC_PATHS = ['/sign-in', '/forgot-password', '/reset-password', '/invite', '/e', '/r', '/a'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -149,6 +164,10 @@ function AppRoutes() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route path="/invite/:token" element={<InvitePage />} />
+      <Route path="/e/:eventId" element={<PublicEventPage />} />
+      <Route path="/e/:eventId/apply" element={<ApplyPage />} />
+      <Route path="/r/:token" element={<MyRegistrationPage />} />
+      <Route path="/a/:token" element={<MyApplicationPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<HomeRedirect />} />
         <Route path="c/:slug" element={<CommunityScope />}>
@@ -255,6 +274,24 @@ function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route path="events" element={<EventsPage />} />
+          <Route
+            path="events/new"
+            element={
+              <RequirePermission action="events.manage">
+                <EventNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="events/:eventId" element={<EventManagePage />} />
+          <Route
+            path="events/:eventId/check-in"
+            element={
+              <RequirePermission action="events.manage">
+                <CheckInPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="audit"
             element={
@@ -274,6 +311,11 @@ function AppRoutes() {
           <Route path="*" element={<NotFoundResult />} />
         </Route>
         <Route path="account" element={<AccountPage />} />
+        <Route path="me/registrations" element={<MyRegistrationsPage />} />
+        <Route path="me/applications" element={<MyApplicationsPage />} />
+        <Route path="judging" element={<JudgeHomePage />} />
+        <Route path="judging/:roundId" element={<JudgeRoundPage />} />
+        <Route path="judging/:roundId/:applicationId" element={<ScoreSheetPage />} />
         <Route
           path="admin/communities"
           element={

@@ -19,6 +19,10 @@ import {
   SendOutlined,
   HomeOutlined,
   FileDoneOutlined,
+  CalendarOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
@@ -113,6 +117,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       if (perms.includes('directory.import'))
         children.push({ key: `${base}/directory/import`, icon: <CloudUploadOutlined />, label: <Link to={`${base}/directory/import`} data-testid="nav-import">{t('dirNav.import')}</Link> });
       const link = (path: string, testId: string, label: string) => <Link to={`${base}/${path}`} data-testid={testId}>{label}</Link>;
+      children.push({ key: `${base}/events`, icon: <CalendarOutlined />, label: link('events', 'nav-events', t('nav.events')) });
       if (perms.includes('pipeline.read')) {
         children.push({ key: `${base}/pipelines`, icon: <FunnelPlotOutlined />, label: link('pipelines', 'nav-pipelines', t('nav.pipelines')) });
         children.push({ key: `${base}/referrals`, icon: <SendOutlined />, label: link('referrals', 'nav-referrals', t('nav.referrals')) });
@@ -148,7 +153,12 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       type: 'group',
       key: 'personal',
       label: t('nav.personal'),
-      children: [{ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> }],
+      children: [
+        { key: '/me/registrations', icon: <ScheduleOutlined />, label: <Link to="/me/registrations" data-testid="nav-my-registrations">{t('nav.myRegistrations')}</Link> },
+        { key: '/me/applications', icon: <SolutionOutlined />, label: <Link to="/me/applications" data-testid="nav-my-applications">{t('nav.myApplications')}</Link> },
+        { key: '/judging', icon: <TrophyOutlined />, label: <Link to="/judging" data-testid="nav-judging">{t('nav.judging')}</Link> },
+        { key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> },
+      ],
     });
     return result;
   }, [current, user, t]);

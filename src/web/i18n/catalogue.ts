@@ -31,6 +31,27 @@ import landingZhTW from './locales/landing/zh-TW.json';
 import agreementsEn from './locales/agreements/en.json';
 import agreementsZhCN from './locales/agreements/zh-CN.json';
 import agreementsZhTW from './locales/agreements/zh-TW.json';
+import eventsEn from './locales/events/en.json';
+import eventsZhCN from './locales/events/zh-CN.json';
+import eventsZhTW from './locales/events/zh-TW.json';
+import registrationsEn from './locales/registrations/en.json';
+import registrationsZhCN from './locales/registrations/zh-CN.json';
+import registrationsZhTW from './locales/registrations/zh-TW.json';
+import eventDoorEn from './locales/eventDoor/en.json';
+import eventDoorZhCN from './locales/eventDoor/zh-CN.json';
+import eventDoorZhTW from './locales/eventDoor/zh-TW.json';
+import applicationsEn from './locales/applications/en.json';
+import applicationsZhCN from './locales/applications/zh-CN.json';
+import applicationsZhTW from './locales/applications/zh-TW.json';
+import judgingEn from './locales/judging/en.json';
+import judgingZhCN from './locales/judging/zh-CN.json';
+import judgingZhTW from './locales/judging/zh-TW.json';
+import eventOutcomesEn from './locales/eventOutcomes/en.json';
+import eventOutcomesZhCN from './locales/eventOutcomes/zh-CN.json';
+import eventOutcomesZhTW from './locales/eventOutcomes/zh-TW.json';
+import messagesEn from './locales/messages/en.json';
+import messagesZhCN from './locales/messages/zh-CN.json';
+import messagesZhTW from './locales/messages/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 const SHARED_SECTIONS = ['errors', 'fieldErrors'];
@@ -51,7 +72,7 @@ function merge(base: Tree, areas: Tree[]): Tree {
 }
 
 export const CATALOGUES = {
-  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN]) as typeof zhCN & Tree,
-  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW]) as typeof zhTW & Tree,
-  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn]) as typeof en & Tree,
+  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN, eventsZhCN, registrationsZhCN, eventDoorZhCN, applicationsZhCN, judgingZhCN, eventOutcomesZhCN, messagesZhCN]) as typeof zhCN & Tree,
+  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW, eventsZhTW, registrationsZhTW, eventDoorZhTW, applicationsZhTW, judgingZhTW, eventOutcomesZhTW, messagesZhTW]) as typeof zhTW & Tree,
+  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn, eventsEn, registrationsEn, eventDoorEn, applicationsEn, judgingEn, eventOutcomesEn, messagesEn]) as typeof en & Tree,
 };

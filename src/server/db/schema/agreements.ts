@@ -3,6 +3,7 @@ import { bigint, check, date, index, integer, pgTable, primaryKey, smallint, tex
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, PARTY_ROLES } from '../../../domain/lifecycle/vocabularies';
 import { communities } from './communities';
 import { files, organisations, projects } from './directory';
+import { events } from './events';
 import { pipelineItems } from './pipelines';
 import { users } from './users';
 import { inList } from './columns';
@@ -10,8 +11,7 @@ import { inList } from './columns';
 
 /**
  * An agreement a community records: two or more parties, an amount, where and when it was
- * signed. `eventId` names the event (signing ceremony, forum) it was signed at; events arrive
- * with their own issue, which adds the foreign key.
+ * signed. `eventId` names the event (signing ceremony, forum) it was signed at.
  */
 export const agreements = pgTable(
   'agreements',
@@ -25,7 +25,7 @@ export const agreements = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }),
     signedOn: date('signed_on', { mode: 'string' }).notNull(),
     signedPlace: text('signed_place').notNull().default(''),
-    eventId: uuid('event_id'),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     status: text('status').notNull().default('signed'),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
     /** The segment the totals count it under: the project's, unless set otherwise. */

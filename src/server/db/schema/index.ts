@@ -9,3 +9,4 @@ export * from './lifecycle';
 export * from './pipelines';
 export * from './landing';
 export * from './agreements';
+export * from './events';

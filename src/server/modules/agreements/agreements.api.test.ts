@@ -25,6 +25,8 @@ let jiading: string;
 let orgA: string;
 let orgB: string;
 let orgC: string;
+let ceremony: string;
+let otherCeremony: string;
 let deviceOrg: string;
 let project: string;
 
@@ -40,6 +42,16 @@ beforeAll(async () => {
   orgC = (await createOrganisation(staff, cmc, { nameZh: '丙方签约测试服务有限公司' })).id;
   deviceOrg = (await createOrganisation(staff, cmc, { nameZh: '器械签约测试有限公司', segments: ['medical_device', 'ivd'] })).id;
   project = (await createProject(staff, cmc, { nameZh: '签约测试项目ADC', segment: 'innovative_drug' })).id;
+  // A signing ceremony of this community, and one of another, for the agreement's eventId.
+  const insertEvent = (communityId: string) =>
+    t.database.withConnection((c) =>
+      c.rows<{ id: string }>(
+        `insert into events (community_id, kind, title, starts_at, ends_at) values ($1, 'signing_ceremony', '签约仪式', '2030-05-20T01:00:00Z', '2030-05-20T03:00:00Z') returning id`,
+        [communityId],
+      ),
+    );
+  ceremony = (await insertEvent(cmc))[0]!.id;
+  otherCeremony = (await insertEvent(jiading))[0]!.id;
 });
 afterAll(() => t.close());
 
@@ -75,7 +87,7 @@ async function raw(client: Client, url: string, language = 'zh-CN') {
 
 describe('recording agreements', () => {
   it('creates an agreement with its parties in order, the segment taken from the project', async () => {
-    const res = await staff.post<AgreementDetail>(base(), body({ projectId: project, eventId: '5b1d0c1e-3f7a-4c2b-9e8d-1a2b3c4d5e6f', note: '签约仪式' }));
+    const res = await staff.post<AgreementDetail>(base(), body({ projectId: project, eventId: ceremony, note: '签约仪式' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       communityId: cmc,
@@ -86,7 +98,7 @@ describe('recording agreements', () => {
       signedPlace: '泰州',
       status: 'signed',
       segment: 'innovative_drug',
-      eventId: '5b1d0c1e-3f7a-4c2b-9e8d-1a2b3c4d5e6f',
+      eventId: ceremony,
       project: { id: project, nameZh: '签约测试项目ADC' },
       version: 1,
       files: [],
@@ -121,6 +133,14 @@ describe('recording agreements', () => {
     const res = await staff.post<ErrorBody>(base(), body({ pipelineItemId: foreign!.id }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ pipelineItemId: msg('agreement_item_unknown') });
+    expect(await count()).toBe(before);
+  });
+
+  it("names an event of the community and refuses another community's", async () => {
+    const before = await count();
+    const res = await staff.post<ErrorBody>(base(), body({ eventId: otherCeremony }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ eventId: msg('agreement_event_unknown') });
     expect(await count()).toBe(before);
   });
 

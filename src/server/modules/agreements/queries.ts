@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AgreementFact } from '../../../domain/lifecycle/agreement-totals';
 import type { AgreementKind, AgreementStatus } from '../../../domain/lifecycle/vocabularies';
 import type { Executor } from '../../db/client';
-import { agreementAttachments, agreementParties, agreements, communities, files, organisations, pipelineItems, projects, taxonomyTerms } from '../../db/schema';
+import { agreementAttachments, agreementParties, agreements, communities, events, files, organisations, pipelineItems, projects, taxonomyTerms } from '../../db/schema';
 import { rowsOf, textArray } from '../../db/sql-helpers';
 
 export type AgreementRow = typeof agreements.$inferSelect;
@@ -90,6 +90,12 @@ export async function findPipelineItem(db: Executor, communityId: string, id: st
     .select({ id: pipelineItems.id, projectId: pipelineItems.projectId, organisationId: pipelineItems.organisationId })
     .from(pipelineItems)
     .where(and(eq(pipelineItems.communityId, communityId), eq(pipelineItems.id, id)));
+  return row;
+}
+
+/** The event an agreement names must be one of the same community's. */
+export async function findEvent(db: Executor, communityId: string, id: string) {
+  const [row] = await db.select({ id: events.id }).from(events).where(and(eq(events.communityId, communityId), eq(events.id, id)));
   return row;
 }
 

@@ -104,6 +104,7 @@ interface Links {
   projectId?: string | null;
   pipelineItemId?: string | null;
   segment?: string | null;
+  eventId?: string | null;
 }
 
 /**
@@ -134,6 +135,7 @@ async function checkLinks(db: Executor, viewer: Viewer, communityId: string, lin
   }
   if (links.pipelineItemId && !(await q.findPipelineItem(db, communityId, links.pipelineItemId))) fields.pipelineItemId = 'agreement_item_unknown';
   if (links.segment && !(await q.segmentExists(db, links.segment))) fields.segment = 'agreement_segment_unknown';
+  if (links.eventId && !(await q.findEvent(db, communityId, links.eventId))) fields.eventId = 'agreement_event_unknown';
   if (Object.keys(fields).length) throw new AppError('validation_failed', { fields });
   return { projectSegment, firstPartySegment };
 }

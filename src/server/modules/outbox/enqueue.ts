@@ -2,12 +2,74 @@ import type { Locale } from '../../../domain/locales';
 import type { Tx } from '../../db/client';
 import { outbox } from '../../db/schema';
 
-export type EmailTemplate = 'invitation' | 'password_reset' | 'password_changed';
+/**
+ * What an event message says about its event. Times are ISO instants; the renderer shows them
+ * in `timeZone` (the community's) in the recipient's language.
+ */
+export interface EventFacts {
+  eventId: string;
+  eventTitle: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: string;
+  onlineUrl: string | null;
+  /** In each language; the renderer picks the recipient's. */
+  communityName: Record<Locale, string>;
+}
+
+/** Every message the platform sends, with the payload each carries. The renderer (outbox/templates) has one entry per key. */
+export interface EmailPayloads {
+  invitation: { link: string; role: string; communityName: Record<Locale, string>; invitedBy: string | null; expiresAt: string };
+  password_reset: { displayName: string; link: string; expiresInHours: number };
+  password_changed: { displayName: string };
+  /** A registration confirmed (automatic mode, or approved). `link` is the registrant's own page with the QR code. */
+  event_registration_confirmed: EventFacts & { name: string; ticketType: string; code: string; link: string };
+  /** Registered but waiting for an organiser's review. */
+  event_registration_pending: EventFacts & { name: string; ticketType: string; link: string };
+  /** On the waitlist, at `position` in line for this ticket type. */
+  event_registration_waitlisted: EventFacts & { name: string; ticketType: string; position: number; link: string };
+  /** A seat came free and the waitlisted registration now holds it. */
+  event_waitlist_promoted: EventFacts & { name: string; ticketType: string; code: string; link: string };
+  event_registration_declined: EventFacts & { name: string; reason: string | null };
+  /** Cancelled by the registrant (a receipt) or by an organiser. */
+  event_registration_cancelled: EventFacts & { name: string; byOrganiser: boolean };
+  /** The day before: confirmed registrants. */
+  event_reminder: EventFacts & { name: string; code: string; link: string };
+  /** A personal invitation to register; `link` carries the invitation token. */
+  event_invitation: EventFacts & { name: string; link: string; note: string; invitedBy: string | null };
+  /** The event itself was cancelled by its organisers. */
+  event_cancelled: EventFacts & { name: string };
+  /** An application to a roadshow or competition was received; `link` is the applicant's page. */
+  event_application_received: EventFacts & { contactName: string; projectName: string; link: string };
+  /** Screening decided: in (goes on to judging) or out. */
+  event_application_screened: EventFacts & { contactName: string; projectName: string; screenedIn: boolean; link: string };
+  /** A round's results were published: rank among `of`, award, whether the project goes on. */
+  event_results: EventFacts & {
+    contactName: string;
+    projectName: string;
+    roundName: string;
+    rank: number | null;
+    of: number;
+    award: string;
+    advanced: boolean;
+    isFinal: boolean;
+    link: string;
+  };
+}
+export type EmailTemplate = keyof EmailPayloads;
 
 /** Queues an e-mail in the same transaction as the change that causes it. */
-export async function enqueueEmail(
+export async function enqueueEmail<T extends EmailTemplate>(
   tx: Tx,
-  message: { recipient: string; template: EmailTemplate; locale: Locale; payload: Record<string, unknown> },
+  message: { recipient: string; template: T; locale: Locale; payload: EmailPayloads[T]; eventId?: string | null },
 ): Promise<void> {
-  await tx.insert(outbox).values({ channel: 'email', ...message });
+  await tx.insert(outbox).values({
+    channel: 'email',
+    recipient: message.recipient,
+    template: message.template,
+    locale: message.locale,
+    payload: message.payload as unknown as Record<string, unknown>,
+    eventId: message.eventId ?? null,
+  });
 }

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// Placeholder registered in app.ts; the routes of this module replace it.
+export const eventDoorRoutes: FastifyPluginAsyncZod = async () => {};
