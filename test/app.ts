@@ -21,11 +21,12 @@ export interface TestApp {
 /** buildApp() on a fresh migrated database, with the demo dataset loaded unless told not to. */
 export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  if (options.seed !== false) await seedDemo(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bb.test', ...options.env });
-  // Uploaded files go to a directory of this test app's own, removed on close.
+  // Uploaded files (and the demo's) go to a directory of this test app's own, removed on close.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-files-'));
-  const app = await buildApp({ config, database, version: 'test', webDir: null, storage: new FilesystemStorage(filesDir) });
+  const storage = new FilesystemStorage(filesDir);
+  if (options.seed !== false) await seedDemo(database.db, { storage });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bb.test', ...options.env });
+  const app = await buildApp({ config, database, version: 'test', webDir: null, storage });
   await app.ready();
   return {
     app,

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
+  /** A judge recused from an application (a conflict of interest) may neither open its materials nor score it. */
+  judge_recused: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -27,6 +29,22 @@ export const ERROR_STATUS = {
   stage_in_use: 409,
   /** The action does not fit the record's state (answering a referral twice, moving a lost item). */
   state_conflict: 409,
+  /** This person (e-mail or account) already holds a live registration for the event. */
+  already_registered: 409,
+  /** Registration is closed: past its closing time, the ticket type closed, or the event not open. */
+  registration_closed: 409,
+  /** A ticket type cannot have fewer seats than its confirmed registrations. */
+  capacity_below_confirmed: 409,
+  /** A call for applications that is closed or past its deadline. */
+  applications_closed: 409,
+  /** The same contact already applied with this project to this event. */
+  already_applied: 409,
+  /** Check-in: the code is not a registration of this event. */
+  unknown_code: 404,
+  /** Check-in: the registration was already checked in. */
+  already_checked_in: 409,
+  /** Check-in: the registration holds no seat (pending, waitlisted, declined, cancelled). */
+  not_confirmed: 409,
   invitation_invalid: 410,
   reset_token_invalid: 410,
   payload_too_large: 413,

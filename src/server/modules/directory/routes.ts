@@ -56,7 +56,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/taxonomy',
-    { schema: { tags: ['directory'], summary: 'Every taxonomy term (segments, qualifications, services, stages), grouped, in sort order', response: { 200: taxonomyCatalogueSchema } } },
+    { schema: { tags: ['directory'], summary: 'Every taxonomy term (segments, qualifications, services, stages), grouped, in sort order (open to all: the public event pages use it)', response: { 200: taxonomyCatalogueSchema } } },
     (req) => taxonomy.listTaxonomy(contextOf(req)),
   );
 

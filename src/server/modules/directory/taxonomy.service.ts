@@ -11,8 +11,12 @@ function toTerm(row: common.TaxonomyRow): TaxonomyTerm {
 }
 
 /** Every term of every taxonomy, each list in its sort order (the query orders them). */
+/**
+ * The shared vocabularies (segments, qualifications, services, stages). Open to everyone: they are
+ * the platform's words, not any community's data, and the public event and application pages
+ * name segments with them.
+ */
 export async function listTaxonomy(ctx: RequestContext): Promise<TaxonomyCatalogue> {
-  requireUser(ctx);
   const out: TaxonomyCatalogue = { segment: [], qualification: [], service: [], stage: [] };
   for (const row of await common.listTaxonomy(ctx.db)) out[row.taxonomy as Taxonomy]?.push(toTerm(row));
   return out;
