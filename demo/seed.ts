@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client';
+import type { FileStorage } from '../src/server/storage/storage';
 import { auditLog, communities, invitations, memberships, users } from '../src/server/db/schema';
 import { diffFields } from '../src/domain/audit-diff';
 import { hashPassword } from '../src/server/lib/password';
@@ -7,6 +8,7 @@ import { hashToken, randomToken } from '../src/server/lib/tokens';
 import { DEMO_ACCOUNTS, DEMO_EXTRA_MEMBERS, DEMO_OPEN_INVITATIONS, DEMO_PASSWORD } from './accounts';
 import { DEMO_COMMUNITIES } from './communities';
 import { seedDirectory } from './directory/seed-directory';
+import { seedEvents } from './events/seed-events';
 import { seedLifecycle } from './lifecycle/seed-lifecycle';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -16,9 +18,10 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo dataset in one transaction. Each creation is written to the audit log as
- * done by the platform admin, so the audit pages have a history to show.
+ * done by the platform admin, so the audit pages have a history to show. With a file storage,
+ * the closed-door meeting's PDF materials are stored too.
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, options: { storage?: FileStorage } = {}): Promise<void> {
   // One hash serves every demo account (same password); hashing is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -68,5 +71,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDirectory(tx, { userIds, communityIds });
     // Lifecycle histories, pipelines, referrals, landing and agreements on top of the directory.
     await seedLifecycle(tx, { userIds, communityIds });
+    // Events on top: forums, salons, a competition, a closed-door meeting, with their outcomes.
+    await seedEvents(tx, { userIds, communityIds, storage: options.storage });
   });
 }

@@ -54,6 +54,8 @@ export const agreementSchema = z.object({
   signedPlace: z.string(),
   /** The event it was signed at; an opaque id until events arrive. */
   eventId: idSchema.nullable(),
+  /** The event's title, to link to it (absent on records written before events). */
+  event: z.object({ id: idSchema, title: z.string() }).nullable().optional(),
   status: agreementStatusSchema,
   /** Null also when the project exists but the viewer may not see it. */
   project: entityRefSchema.nullable(),

@@ -93,6 +93,13 @@ export async function findPipelineItem(db: Executor, communityId: string, id: st
   return row;
 }
 
+/** The titles of the events agreements name (for the link on the agreement). */
+export async function eventTitles(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: events.id, title: events.title }).from(events).where(inArray(events.id, ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
 /** The event an agreement names must be one of the same community's. */
 export async function findEvent(db: Executor, communityId: string, id: string) {
   const [row] = await db.select({ id: events.id }).from(events).where(and(eq(events.communityId, communityId), eq(events.id, id)));

@@ -58,6 +58,7 @@ export async function hydrate(db: Executor, viewer: Viewer, rows: q.AgreementRow
   const projectRows = await q.projectsByIds(db, projectIds);
   const segmentOf = new Map(projectRows.map((p) => [p.id, p.segment]));
   const visible = new Map((await visibleProjects(db, viewer, projectRows)).map((p) => [p.id, p]));
+  const eventTitles = await q.eventTitles(db, [...new Set(rows.flatMap((r) => (r.eventId ? [r.eventId] : [])))]);
   return rows.map((r) => {
     const project = r.projectId ? visible.get(r.projectId) : undefined;
     return {
@@ -69,6 +70,7 @@ export async function hydrate(db: Executor, viewer: Viewer, rows: q.AgreementRow
       signedOn: r.signedOn,
       signedPlace: r.signedPlace,
       eventId: r.eventId,
+      event: r.eventId && eventTitles.has(r.eventId) ? { id: r.eventId, title: eventTitles.get(r.eventId)! } : null,
       status: r.status as AgreementStatus,
       project: project ? { entityType: 'project' as const, id: project.id, nameZh: project.nameZh, nameEn: project.nameEn } : null,
       // Counted under its own segment, else its project's.

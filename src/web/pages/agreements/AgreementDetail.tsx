@@ -162,7 +162,15 @@ function LinksCard({ agreement }: { agreement: AgreementDetail }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('agreements.detail.event')}>
-          {agreement.eventId ? <Typography.Text code data-testid="agreement-event-id-value">{agreement.eventId}</Typography.Text> : <Typography.Text type="secondary">{t('agreements.detail.none')}</Typography.Text>}
+          {agreement.event ? (
+            <Link to={`/c/${community.slug}/events/${agreement.event.id}`} data-testid="agreement-event-link">
+              {agreement.event.title}
+            </Link>
+          ) : agreement.eventId ? (
+            <Typography.Text code data-testid="agreement-event-id-value">{agreement.eventId}</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">{t('agreements.detail.none')}</Typography.Text>
+          )}
         </Descriptions.Item>
       </Descriptions>
     </Card>

@@ -1,0 +1,34 @@
+import type { CommunityAction } from '../../../domain/roles';
+import type { Executor } from '../../db/client';
+import type { RequestContext } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { requireCommunityAccess, type CommunityAccess } from '../communities/access';
+import * as q from './queries';
+
+/**
+ * The tenancy gate, then the event: another community's event (or none) answers not_found,
+ * like a missing one. Every organiser route of this module starts here.
+ */
+export async function requireEvent(
+  ctx: RequestContext,
+  communityId: string,
+  eventId: string,
+  action: CommunityAction = 'events.manage',
+  db: Executor = ctx.db,
+): Promise<{ access: CommunityAccess; event: q.EventRow }> {
+  const access = await requireCommunityAccess(ctx, communityId, action, db);
+  const event = await q.findEvent(db, communityId, eventId);
+  if (!event) throw new AppError('not_found');
+  return { access, event };
+}
+
+export const fieldError = (fields: Record<string, string>) => new AppError('validation_failed', { fields });
+
+export function sessionOut(s: q.SessionRow | undefined) {
+  return s ? { id: s.id, title: s.title, kind: s.kind, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), room: s.room } : null;
+}
+
+export function termOut(terms: Map<string, q.TermRow>, taxonomy: string, code: string | null) {
+  const t = code ? terms.get(`${taxonomy}:${code}`) : undefined;
+  return t ? { code: t.code, nameZhHans: t.nameZhHans, nameZhHant: t.nameZhHant, nameEn: t.nameEn } : null;
+}
