@@ -52,8 +52,12 @@ async function main(): Promise<void> {
   const { migrate } = await import('./db/migrate');
   const { backupsDir, scheduleBackups, takeBackup } = await import('./ops/backups');
   const { uploadsDirOf } = await import('./ops/file-backups');
+  const { FilesystemStorage } = await import('./storage/storage');
   const { DatabaseOpenError, openStore, pendingMigrations } = await import('./ops/open');
   const { installShutdown } = await import('./ops/shutdown');
+  const { startReminderLoop } = await import('./modules/outbox/reminders');
+  const { createMailer } = await import('./modules/outbox/transport');
+  const { createOutboxWorker } = await import('./modules/outbox/worker');
 
   let store: OpenedStore;
   try {
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
     ? startFlusher(database, pgliteDir, config.DB_FLUSH_SECONDS, (error) => log.error({ err: error }, 'periodic checkpoint failed'))
     : null;
   let backups: { stop(): void } | null = null;
+  let mailWorker: { stop(): Promise<void> } | null = null;
+  let reminders: { stop(): Promise<void> } | null = null;
   stopServer = installShutdown({
     database,
     lock: store.lock,
@@ -111,6 +117,8 @@ async function main(): Promise<void> {
     stopBackground: async () => {
       flusher?.stop();
       backups?.stop();
+      // Both wait for the batch in flight, so a message is never left half recorded.
+      await Promise.all([mailWorker?.stop(), reminders?.stop()]);
       await backupRunning;
     },
     timeoutSeconds: config.SHUTDOWN_TIMEOUT_SECONDS,
@@ -128,7 +136,8 @@ async function main(): Promise<void> {
   }
   const applied = await migrate(database);
   const seeded = config.DEMO_DATA && (await isDatabaseEmpty(database.db));
-  if (seeded) await seedDemo(database.db);
+  // The demo's files (a closed-door meeting's materials) go where the app keeps uploads.
+  if (seeded) await seedDemo(database.db, { storage: new FilesystemStorage(uploadsDirOf(config)) });
   // Everything so far on disk before serving: the seed is not lost to an early power cut.
   await flusher?.flushNow();
 
@@ -138,6 +147,16 @@ async function main(): Promise<void> {
   if (pgliteDir) backups = scheduleBackups(async () => void (await backup('scheduled')), backupsDir(config.dataDir), config.BACKUP_INTERVAL_HOURS);
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  // Reminders only queue, so every process runs them (they queue each event once); the sender
+  // needs SMTP, and without it messages wait in the outbox, readable in the message log.
+  reminders = startReminderLoop({ db: database.db, publicUrl: config.publicUrl, log: app.log });
+  if (config.SMTP_URL) {
+    const worker = createOutboxWorker({ db: database.db, mailer: createMailer(config.SMTP_URL), from: config.SMTP_FROM, log: app.log });
+    worker.start();
+    mailWorker = worker;
+  } else {
+    app.log.warn('SMTP_URL is not set: e-mails are not sent; they stay in the outbox, shown in the message log');
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;

@@ -1,0 +1,53 @@
+/**
+ * A payload for every template, for the tests (rendering, sending, the logs). Names carry
+ * markup on purpose: every renderer must show it as text.
+ */
+import type { EmailPayloads, EventFacts } from './enqueue';
+
+export const SAMPLE_EVENT: EventFacts = {
+  eventId: '11111111-2222-4333-8444-555555555555',
+  eventTitle: '2026 生物医药<创新>路演 & 投融资对接会',
+  startsAt: '2026-05-18T06:30:00.000Z',
+  endsAt: '2026-05-18T09:00:00.000Z',
+  timeZone: 'Asia/Shanghai',
+  venue: '泰州医药城会展中心 3 号厅',
+  onlineUrl: 'https://meeting.example.com/j/123?pwd=a&b=c',
+  communityName: { 'zh-CN': '中国医药城', 'zh-TW': '中國醫藥城', en: 'China Medical City' },
+};
+
+export const SAMPLE_LINK = 'http://bb.test/r/tok_manage_0123456789';
+
+export const SAMPLE_PAYLOADS: { [K in keyof EmailPayloads]: EmailPayloads[K] } = {
+  invitation: {
+    link: 'http://bb.test/invite/tok_invite_abc',
+    role: 'member',
+    communityName: SAMPLE_EVENT.communityName,
+    invitedBy: '王<b>明</b>',
+    expiresAt: '2026-06-01T02:00:00.000Z',
+  },
+  password_reset: { displayName: '李华', link: 'http://bb.test/reset-password/tok_reset_xyz', expiresInHours: 2 },
+  password_changed: { displayName: '李华' },
+  event_registration_confirmed: { ...SAMPLE_EVENT, name: '<script>alert(1)</script>张三', ticketType: '投资机构', code: 'K7M2Q9', link: SAMPLE_LINK },
+  event_registration_pending: { ...SAMPLE_EVENT, name: '张三', ticketType: '企业代表', link: SAMPLE_LINK },
+  event_registration_waitlisted: { ...SAMPLE_EVENT, name: '张三', ticketType: '媒体', position: 7, link: SAMPLE_LINK },
+  event_waitlist_promoted: { ...SAMPLE_EVENT, name: '张三', ticketType: '媒体', code: 'P3X8W2', link: SAMPLE_LINK },
+  event_registration_declined: { ...SAMPLE_EVENT, name: '张三', reason: '名额仅限<投资机构>' },
+  event_registration_cancelled: { ...SAMPLE_EVENT, name: '张三', byOrganiser: true },
+  event_reminder: { ...SAMPLE_EVENT, name: '张三', code: 'K7M2Q9', link: SAMPLE_LINK },
+  event_invitation: { ...SAMPLE_EVENT, name: '赵六', link: 'http://bb.test/e/11111111-2222-4333-8444-555555555555?invite=tok_inv', note: '期待您莅临指导', invitedBy: '园区招商部' },
+  event_cancelled: { ...SAMPLE_EVENT, name: '张三' },
+  event_application_received: { ...SAMPLE_EVENT, contactName: '陈七', projectName: 'ADC 新药平台', link: 'http://bb.test/a/tok_app' },
+  event_application_screened: { ...SAMPLE_EVENT, contactName: '陈七', projectName: 'ADC 新药平台', screenedIn: true, link: 'http://bb.test/a/tok_app' },
+  event_results: {
+    ...SAMPLE_EVENT,
+    contactName: '陈七',
+    projectName: 'ADC 新药平台',
+    roundName: '决赛',
+    rank: 2,
+    of: 12,
+    award: '二等奖',
+    advanced: false,
+    isFinal: true,
+    link: 'http://bb.test/a/tok_app',
+  },
+};
