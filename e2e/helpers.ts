@@ -229,3 +229,27 @@ export async function chooseOption(page: Page, select: Locator, text: string, do
     done ?? ((timeout) => select.getByText(text, { exact: true }).waitFor({ timeout })),
   );
 }
+
+/** A signed-in API caller (cookie and CSRF token), for a test's setup and for reading what the pages should show. */
+export async function apiAs(baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`signing in ${email}: ${res.status}`);
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string; communities: { id: string; slug: string }[] };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const communityId = (slug: string) => session.communities.find((c) => c.slug === slug)!.id;
+  return { call, communityId };
+}

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ACCOUNTS, chooseOption, DEMO_PASSWORD, newContext, signIn, TEST_TIMEOUT, useServerAndBrowser } from './helpers';
+import { ACCOUNTS, apiAs, chooseOption, newContext, signIn, TEST_TIMEOUT, useServerAndBrowser } from './helpers';
 
 const env = useServerAndBrowser();
 const CENTRE_ADMIN = 'centre.admin@biobridge.demo';
@@ -15,31 +15,6 @@ const PARK = 'china-medical-city';
 const CENTRE = 'taizhou-shanghai-centre';
 const PARK_NAME = '中国医药城(泰州医药高新区)';
 const INVESTOR = '上海澄泰创业投资管理有限公司';
-
-/** A signed-in API caller, for the setup and for reading what the pages should show. */
-async function apiAs(email: string) {
-  const base = env.server.url;
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const session = (await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string; communities: { id: string; slug: string }[] };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const communityId = (slug: string) => session.communities.find((c) => c.slug === slug)!.id;
-  return { call, communityId };
-}
 
 /** Types into a directory record picker and takes the option with this name. */
 async function pickRecord(page: Page, select: Locator, name: string): Promise<void> {
@@ -70,8 +45,8 @@ async function moveCard(page: Page, card: Locator, toStage: string): Promise<voi
 
 describe('referral → accept → agreement signed → landing → totals', () => {
   it('walks a referred project from the offshore centre to moving in at the park, and the totals follow', async () => {
-    const centreApi = await apiAs(CENTRE_ADMIN);
-    const parkApi = await apiAs(ACCOUNTS.parkAdmin);
+    const centreApi = await apiAs(env.server.url, CENTRE_ADMIN);
+    const parkApi = await apiAs(env.server.url, ACCOUNTS.parkAdmin);
     const centreId = centreApi.communityId(CENTRE);
     const parkId = parkApi.communityId(PARK);
     const stamp = Date.now().toString(36).slice(-5);
