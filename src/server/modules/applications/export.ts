@@ -7,7 +7,7 @@ import type { RequestContext } from '../../http/context';
 import { formatInstant } from '../../lib/format';
 import { contentDisposition } from '../directory/uploads';
 import * as q from './queries';
-import { requireManagedEvent } from './service';
+import { requireManagedEvent } from '../events/access';
 
 /**
  * An event's applications as .xlsx for the screening meeting: one row per application with its
@@ -29,7 +29,7 @@ function answerText(value: unknown, yes: string, no: string): string {
 }
 
 export async function exportApplications(ctx: RequestContext, communityId: string, eventId: string, query: z.output<typeof applicationExportQuery>) {
-  const { event, community } = await requireManagedEvent(ctx, ctx.db, communityId, eventId);
+  const { event, community } = await requireManagedEvent(ctx, communityId, eventId);
   const rows = await q.allApplications(ctx.db, eventId, { status: query.status, q: query.q || undefined });
   const t = texts(ctx.locale);
   const tz = community.timeZone;

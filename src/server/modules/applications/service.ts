@@ -59,6 +59,7 @@ import { contentDisposition, type IncomingUpload } from '../directory/uploads';
 import { isUniqueViolation } from '../directory/validation';
 import { eventFacts, findVisibleEvent } from '../events/access';
 import { enqueueEmail } from '../outbox/enqueue';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 
 type ApplyInput = z.output<typeof applicationInput>;
@@ -500,12 +501,6 @@ export async function listMine(ctx: RequestContext): Promise<{ items: MyApplicat
 
 // ---------------------------------------------------------------- screening (organisers)
 
-export async function requireManagedEvent(ctx: RequestContext, db: Executor, communityId: string, eventId: string) {
-  const access = await requireCommunityAccess(ctx, communityId, 'events.manage', db);
-  const event = await q.findEvent(db, communityId, eventId);
-  if (!event) throw new AppError('not_found');
-  return { event, community: access.community };
-}
 
 async function requireApplication(db: Executor, eventId: string, applicationId: string): Promise<q.ApplicationRow> {
   const row = await q.findApplication(db, eventId, applicationId);
@@ -575,7 +570,7 @@ async function detail(db: Executor, row: q.ApplicationRow, event: q.EventRow): P
 const cursorSchema = z.object({ createdAt: z.string().max(40), id: z.uuid() });
 
 export async function listApplications(ctx: RequestContext, communityId: string, eventId: string, query: ListQuery): Promise<ApplicationPage> {
-  await requireManagedEvent(ctx, ctx.db, communityId, eventId);
+  await requireManagedEvent(ctx, communityId, eventId);
   const after = decodeCursor(query.cursor, cursorSchema);
   if (after && Number.isNaN(Date.parse(after.createdAt))) throw new AppError('validation_failed', { fields: { cursor: 'invalid_cursor' } });
   const filters = { status: query.status, q: query.q || undefined };
@@ -592,12 +587,12 @@ export async function listApplications(ctx: RequestContext, communityId: string,
 }
 
 export async function getApplication(ctx: RequestContext, communityId: string, eventId: string, applicationId: string): Promise<ApplicationDetail> {
-  const { event } = await requireManagedEvent(ctx, ctx.db, communityId, eventId);
+  const { event } = await requireManagedEvent(ctx, communityId, eventId);
   return detail(ctx.db, await requireApplication(ctx.db, eventId, applicationId), event);
 }
 
 export async function openApplicationDeck(ctx: RequestContext, communityId: string, eventId: string, applicationId: string): Promise<OpenedFile> {
-  await requireManagedEvent(ctx, ctx.db, communityId, eventId);
+  await requireManagedEvent(ctx, communityId, eventId);
   const row = await requireApplication(ctx.db, eventId, applicationId);
   return openDeck(ctx, row.deckFileId);
 }
@@ -654,7 +649,7 @@ async function screenOne(
 
 export async function screen(ctx: RequestContext, communityId: string, eventId: string, applicationId: string, input: z.output<typeof screenInput>): Promise<ApplicationDetail> {
   return ctx.db.transaction(async (tx) => {
-    const managed = await requireManagedEvent(ctx, tx, communityId, eventId);
+    const managed = await requireManagedEvent(ctx, communityId, eventId, tx);
     const after = await screenOne(ctx, tx, managed, applicationId, input.version, input.decision, input.note);
     return detail(tx, after, managed.event);
   });
@@ -665,7 +660,7 @@ export async function bulkScreen(ctx: RequestContext, communityId: string, event
   const ids = input.items.map((i) => i.applicationId);
   if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', { fields: { items: 'application_bulk_duplicate' } });
   return ctx.db.transaction(async (tx) => {
-    const managed = await requireManagedEvent(ctx, tx, communityId, eventId);
+    const managed = await requireManagedEvent(ctx, communityId, eventId, tx);
     const rows: q.ApplicationRow[] = [];
     for (const item of input.items) rows.push(await screenOne(ctx, tx, managed, item.applicationId, item.version, input.decision, input.note));
     return { items: await items(tx, rows) };
@@ -684,7 +679,7 @@ async function projectVisibleToCommunity(db: Executor, communityId: string, proj
 export async function setLinks(ctx: RequestContext, communityId: string, eventId: string, applicationId: string, input: z.output<typeof linksInput>): Promise<ApplicationDetail> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      const { event } = await requireManagedEvent(ctx, tx, communityId, eventId);
+      const { event } = await requireManagedEvent(ctx, communityId, eventId, tx);
       const before = await requireApplication(tx, eventId, applicationId);
       const fields: Record<string, string> = {};
       if (input.projectId && !(await projectVisibleToCommunity(tx, communityId, input.projectId))) fields.projectId = 'application_project_unknown';

@@ -15,7 +15,7 @@ import { formatRange } from '../../lib/format';
 import { FONT_BOLD, FONT_REGULAR, renderPdf, type Pdf } from '../../pdf/document';
 import { contentDisposition } from '../directory/uploads';
 import { doorTexts, fileStem, type Download } from './export';
-import { requireManagedEvent } from './managed-event';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 
 /** More than this in one file is a print job no one wants; the form filters by ticket type instead. */

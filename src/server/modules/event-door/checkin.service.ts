@@ -15,7 +15,7 @@ import { errorMessage } from '../../http/messages';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { formatInstant } from '../../lib/format';
 import { recordAudit } from '../audit/record';
-import { requireManagedEvent } from './managed-event';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 
 export function toDoorPerson(row: q.DoorRow): DoorPerson {

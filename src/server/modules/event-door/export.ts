@@ -12,7 +12,7 @@ import { CATALOGUES } from '../../../web/i18n/catalogue';
 import type { RequestContext } from '../../http/context';
 import { formatInstant } from '../../lib/format';
 import { contentDisposition } from '../directory/uploads';
-import { requireManagedEvent } from './managed-event';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 
 type Texts = { statuses: Record<RegistrationStatus, string>; export: Record<string, string> };

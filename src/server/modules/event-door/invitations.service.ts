@@ -19,7 +19,7 @@ import { eventFacts } from '../events/access';
 import { loadViewer } from '../directory/viewer';
 import { enqueueEmail } from '../outbox/enqueue';
 import type { CommunityRow } from '../communities/queries';
-import { requireManagedEvent } from './managed-event';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 
 type CreateInput = z.output<typeof invitationCreateInput>;

@@ -5,20 +5,12 @@
  */
 import { aliasedTable, type AnyColumn, and, asc, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { eventInvitations, eventRegistrations, events, eventTicketTypes, people, users } from '../../db/schema';
+import { eventInvitations, eventRegistrations, type events, eventTicketTypes, people, users } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 export type InvitationRow = typeof eventInvitations.$inferSelect;
 export type InvitationValues = typeof eventInvitations.$inferInsert;
 export type TicketTypeRow = typeof eventTicketTypes.$inferSelect;
-
-export async function findEvent(db: Executor, communityId: string, eventId: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, eventId)));
-  return row;
-}
 
 export async function ticketTypesOf(db: Executor, eventId: string): Promise<TicketTypeRow[]> {
   return db.select().from(eventTicketTypes).where(eq(eventTicketTypes.eventId, eventId)).orderBy(asc(eventTicketTypes.position), asc(eventTicketTypes.createdAt));

@@ -2,8 +2,9 @@ import type { CommunityAction } from '../../../domain/roles';
 import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { requireCommunityAccess, type CommunityAccess } from '../communities/access';
-import * as q from './queries';
+import type { CommunityAccess } from '../communities/access';
+import { requireManagedEvent } from '../events/access';
+import type * as q from './queries';
 
 /**
  * The tenancy gate, then the event: another community's event (or none) answers not_found,
@@ -16,9 +17,7 @@ export async function requireEvent(
   action: CommunityAction = 'events.manage',
   db: Executor = ctx.db,
 ): Promise<{ access: CommunityAccess; event: q.EventRow }> {
-  const access = await requireCommunityAccess(ctx, communityId, action, db);
-  const event = await q.findEvent(db, communityId, eventId);
-  if (!event) throw new AppError('not_found');
+  const { event, ...access } = await requireManagedEvent(ctx, communityId, eventId, db, { action });
   return { access, event };
 }
 

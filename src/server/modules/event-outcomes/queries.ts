@@ -26,14 +26,6 @@ import { rowsOf, textArray, uuidArray } from '../../db/sql-helpers';
 
 export type EventRow = typeof events.$inferSelect;
 
-export async function findEvent(db: Executor, communityId: string, eventId: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, eventId)));
-  return row;
-}
-
 export async function findEventById(db: Executor, eventId: string): Promise<EventRow | undefined> {
   const [row] = await db.select().from(events).where(eq(events.id, eventId));
   return row;

@@ -6,15 +6,40 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { LIVE_REGISTRATION_STATUSES, type EventStatus, type EventVisibility } from '../../../domain/events/vocabularies';
 import { canSeeEvent, type EventViewerFacts } from '../../../domain/events/visibility';
-import { can, isMembershipRole } from '../../../domain/roles';
+import { can, isMembershipRole, type CommunityAction } from '../../../domain/roles';
 import type { Executor } from '../../db/client';
 import { eventInvitations, eventRegistrations, events } from '../../db/schema';
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import type { EventFacts } from '../outbox/enqueue';
+import { requireCommunityAccess, type CommunityAccess } from '../communities/access';
 import { findCommunity, findMembershipRole, type CommunityRow } from '../communities/queries';
 
 export type EventRow = typeof events.$inferSelect;
+
+export interface ManagedEvent extends CommunityAccess {
+  event: EventRow;
+}
+
+/**
+ * The organisers' gate, which every event route under a community passes first: the community's
+ * tenancy gate for `action` (events.manage unless said otherwise: non-member 404, no permission
+ * 403), then the event, which must be that community's (else 404, like one that does not exist).
+ * `lock` takes the event's row lock for a write that depends on its state.
+ */
+export async function requireManagedEvent(
+  ctx: RequestContext,
+  communityId: string,
+  eventId: string,
+  db: Executor = ctx.db,
+  options: { lock?: boolean; action?: CommunityAction } = {},
+): Promise<ManagedEvent> {
+  const access = await requireCommunityAccess(ctx, communityId, options.action ?? 'events.manage', db);
+  const query = db.select().from(events).where(and(eq(events.communityId, communityId), eq(events.id, eventId)));
+  const [event] = options.lock ? await query.for('update') : await query;
+  if (!event) throw new AppError('not_found');
+  return { ...access, event };
+}
 
 export interface VisibleEvent {
   event: EventRow;

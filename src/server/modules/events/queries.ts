@@ -12,24 +12,6 @@ export type TicketTypeRow = typeof eventTicketTypes.$inferSelect;
 
 // ---------------------------------------------------------------- events
 
-export async function findEvent(db: Executor, communityId: string, id: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, id)));
-  return row;
-}
-
-/** The event row locked for the rest of the transaction (publish, cancel, delete decide on its state). */
-export async function lockEvent(db: Executor, communityId: string, id: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, id)))
-    .for('update');
-  return row;
-}
-
 export async function insertEvent(db: Executor, values: EventValues): Promise<EventRow> {
   const [row] = await db.insert(events).values(values).returning();
   return row!;

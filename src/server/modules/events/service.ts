@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/record';
 import { requireCommunityAccess } from '../communities/access';
 import type { CommunityRow } from '../communities/queries';
 import { enqueueEmail } from '../outbox/enqueue';
-import { eventFacts, findVisibleEvent } from './access';
+import { eventFacts, findVisibleEvent, requireManagedEvent } from './access';
 import * as q from './queries';
 import { sanitiseDescription } from './sanitise';
 
@@ -139,18 +139,6 @@ async function checkEvent(db: Executor, e: Effective, organisers?: { organisatio
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
-async function requireEvent(db: Executor, communityId: string, eventId: string, lock = false): Promise<q.EventRow> {
-  const row = lock ? await q.lockEvent(db, communityId, eventId) : await q.findEvent(db, communityId, eventId);
-  if (!row) throw new AppError('not_found');
-  return row;
-}
-
-/** An organiser's handle on the event: permission first, then the event must be this community's. */
-export async function requireManagedEvent(ctx: RequestContext, communityId: string, eventId: string, db: Executor = ctx.db, lock = false) {
-  const access = await requireCommunityAccess(ctx, communityId, 'events.manage', db);
-  const event = await requireEvent(db, communityId, eventId, lock);
-  return { ...access, event };
-}
 
 /**
  * The event as a member sees it: the community gate first (non-members: not_found), then the
@@ -273,7 +261,7 @@ async function changeStatus(tx: Executor, communityId: string, before: q.EventRo
 
 export async function publishEvent(ctx: RequestContext, communityId: string, eventId: string, input: z.output<typeof eventVersionInput>): Promise<EventDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { community, event: before } = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const { community, event: before } = await requireManagedEvent(ctx, communityId, eventId, tx, { lock: true });
     if (input.version !== undefined && input.version !== before.version) throw new AppError('version_conflict');
     if (before.status !== 'draft') throw new AppError('state_conflict', { detail: `the event is ${before.status}` });
     if ((await q.ticketTypesOf(tx, eventId)).length === 0) throw new AppError('state_conflict', { fields: { tickets: 'events_publish_needs_ticket' } });
@@ -286,7 +274,7 @@ export async function publishEvent(ctx: RequestContext, communityId: string, eve
 /** Cancels a published event and tells everyone still registered, each in the language they registered in. */
 export async function cancelEvent(ctx: RequestContext, communityId: string, eventId: string, input: z.output<typeof eventCancelInput>): Promise<EventDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { community, event: before } = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const { community, event: before } = await requireManagedEvent(ctx, communityId, eventId, tx, { lock: true });
     if (input.version !== undefined && input.version !== before.version) throw new AppError('version_conflict');
     if (before.status !== 'published') throw new AppError('state_conflict', { detail: `the event is ${before.status}` });
     const after = await changeStatus(tx, communityId, before, input.version, { status: 'cancelled', cancelledAt: new Date() });
@@ -311,7 +299,7 @@ export async function cancelEvent(ctx: RequestContext, communityId: string, even
 /** Only a draft nobody registered for may go: anything else has a history people rely on. */
 export async function deleteEvent(ctx: RequestContext, communityId: string, eventId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const { event } = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const { event } = await requireManagedEvent(ctx, communityId, eventId, tx, { lock: true });
     if (event.status !== 'draft') throw new AppError('state_conflict', { detail: 'only drafts can be deleted; cancel a published event' });
     if ((await q.countRegistrations(tx, eventId)) > 0) throw new AppError('state_conflict', { detail: 'the event has registrations' });
     await q.deleteEvent(tx, communityId, eventId);

@@ -6,9 +6,9 @@ import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
-import { findVisibleEvent } from './access';
+import { findVisibleEvent, requireManagedEvent } from './access';
 import * as q from './queries';
-import { requireManagedEvent, requireReadableEvent } from './service';
+import { requireReadableEvent } from './service';
 
 /**
  * The agenda: sessions with times, rooms and the directory people on stage, and the warnings

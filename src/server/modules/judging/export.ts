@@ -8,7 +8,7 @@ import { contentDisposition } from '../directory/uploads';
 import { findCommunity } from '../communities/queries';
 import { loadRanking, rankingRows } from './results.service';
 import { conflictNames, toRecusal } from './round-state';
-import { requireManagedEvent, requireRound } from './rounds.service';
+import { requireJudgingEvent, requireRound } from './rounds.service';
 
 /**
  * A round's scores as .xlsx, headers in the request language: the ranking (rank with the tie
@@ -30,7 +30,7 @@ function when(date: Date | null, timeZone: string): string {
 }
 
 export async function exportScores(ctx: RequestContext, communityId: string, eventId: string, roundId: string) {
-  const event = await requireManagedEvent(ctx, communityId, eventId);
+  const event = await requireJudgingEvent(ctx, communityId, eventId);
   const round = await requireRound(ctx.db, eventId, roundId);
   const community = (await findCommunity(ctx.db, communityId))!;
   const timeZone = community.timeZone || 'Asia/Shanghai';

@@ -30,25 +30,6 @@ export type ApplicationRow = typeof eventApplications.$inferSelect;
 
 // ---------------------------------------------------------------- events and rounds
 
-/** The event, only when it is the community's (another community's event is not found). */
-export async function findEvent(db: Executor, communityId: string, eventId: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, eventId)));
-  return row;
-}
-
-/** Locks the event row: round positions and publishing are decided one writer at a time per event. */
-export async function lockEvent(db: Executor, communityId: string, eventId: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, eventId)))
-    .for('update');
-  return row;
-}
-
 export async function updateNormalisation(db: Executor, eventId: string, version: number, normalisation: string): Promise<EventRow | undefined> {
   const [row] = await db
     .update(events)

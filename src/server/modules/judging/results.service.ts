@@ -16,10 +16,10 @@ import { eventFacts } from '../events/access';
 import { enqueueEmail } from '../outbox/enqueue';
 import * as q from './queries';
 import { cellState, loadRound, progressCounts, rank, type LoadedRound } from './round-state';
-import { requireManagedEvent, requireRound } from './rounds.service';
+import { requireJudgingEvent, requireRound } from './rounds.service';
 
 export async function progress(ctx: RequestContext, communityId: string, eventId: string, roundId: string): Promise<Progress> {
-  await requireManagedEvent(ctx, communityId, eventId);
+  await requireJudgingEvent(ctx, communityId, eventId);
   const loaded = await loadRound(ctx.db, await requireRound(ctx.db, eventId, roundId), communityId);
   const counts = progressCounts(loaded);
   return {
@@ -72,7 +72,7 @@ export async function loadRanking(db: Executor, event: q.EventRow, round: q.Roun
 }
 
 export async function ranking(ctx: RequestContext, communityId: string, eventId: string, roundId: string, normalisation?: Normalisation): Promise<Ranking> {
-  const event = await requireManagedEvent(ctx, communityId, eventId);
+  const event = await requireJudgingEvent(ctx, communityId, eventId);
   const round = await requireRound(ctx.db, eventId, roundId);
   return (await loadRanking(ctx.db, event, round, normalisation)).ranking;
 }
@@ -84,7 +84,7 @@ export async function ranking(ctx: RequestContext, communityId: string, eventId:
  */
 export async function publish(ctx: RequestContext, communityId: string, eventId: string, roundId: string, input: z.output<typeof publishInput>): Promise<Ranking> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx, true);
     const round = await requireRound(tx, eventId, roundId);
     if (round.status === 'published') throw new AppError('state_conflict', { fields: { round: 'judging_round_published' } });
     if (round.status !== 'closed') throw new AppError('state_conflict', { fields: { round: 'judging_close_before_publish' } });

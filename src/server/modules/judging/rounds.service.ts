@@ -21,7 +21,7 @@ import type { Executor, Tx } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
-import { requireCommunityAccess } from '../communities/access';
+import { requireManagedEvent } from '../events/access';
 import * as q from './queries';
 import { computeRecusals, conflictNames, loadRound, rank, toCriteria, toRecusal, toSummary, type LoadedRound } from './round-state';
 
@@ -29,12 +29,9 @@ type CreateInput = z.output<typeof roundCreateInput>;
 
 // ---------------------------------------------------------------- gates
 
-/** The tenancy gate, then the event: another community's event is not found. */
-export async function requireManagedEvent(ctx: RequestContext, communityId: string, eventId: string, db: Executor = ctx.db, lock = false) {
-  await requireCommunityAccess(ctx, communityId, 'events.manage', db);
-  const event = lock ? await q.lockEvent(db, communityId, eventId) : await q.findEvent(db, communityId, eventId);
-  if (!event) throw new AppError('not_found');
-  return event;
+/** The organisers' gate (events/access.ts), for the event row alone. */
+export async function requireJudgingEvent(ctx: RequestContext, communityId: string, eventId: string, db: Executor = ctx.db, lock = false) {
+  return (await requireManagedEvent(ctx, communityId, eventId, db, { lock })).event;
 }
 
 export async function requireRound(db: Executor, eventId: string, roundId: string): Promise<q.RoundRow> {
@@ -97,7 +94,7 @@ export async function detailOf(ctx: RequestContext, db: Executor, loaded: Loaded
 }
 
 export async function overview(ctx: RequestContext, communityId: string, eventId: string): Promise<JudgingOverview> {
-  const event = await requireManagedEvent(ctx, communityId, eventId);
+  const event = await requireJudgingEvent(ctx, communityId, eventId);
   const rounds = await q.roundsOf(ctx.db, eventId);
   const loaded = await Promise.all(rounds.map((r) => loadRound(ctx.db, r, communityId)));
   return {
@@ -110,7 +107,7 @@ export async function overview(ctx: RequestContext, communityId: string, eventId
 }
 
 export async function getRound(ctx: RequestContext, communityId: string, eventId: string, roundId: string): Promise<RoundDetail> {
-  const event = await requireManagedEvent(ctx, communityId, eventId);
+  const event = await requireJudgingEvent(ctx, communityId, eventId);
   const round = await requireRound(ctx.db, eventId, roundId);
   return detailOf(ctx, ctx.db, await loadRound(ctx.db, round, communityId), event);
 }
@@ -153,7 +150,7 @@ async function chooseEntries(tx: Tx, event: q.EventRow, previous: LoadedRound | 
 
 export async function createRound(ctx: RequestContext, communityId: string, eventId: string, input: CreateInput): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx, true);
     requireJudgedKind(event);
     const rounds = await q.roundsOf(tx, eventId);
     const last = rounds.at(-1);
@@ -182,7 +179,7 @@ export async function createRound(ctx: RequestContext, communityId: string, even
 
 export async function updateRound(ctx: RequestContext, communityId: string, eventId: string, roundId: string, input: z.output<typeof roundUpdateInput>): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const before = await requireRound(tx, eventId, roundId);
     const { version, ...values } = input;
     const scaleChanges = (values.scoreMin !== undefined && values.scoreMin !== before.scoreMin) || (values.scoreMax !== undefined && values.scoreMax !== before.scoreMax);
@@ -201,7 +198,7 @@ export async function updateRound(ctx: RequestContext, communityId: string, even
 /** Only the last round, and not once its results went out; the previous round's advancing marks are cleared. */
 export async function deleteRound(ctx: RequestContext, communityId: string, eventId: string, roundId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx, true);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx, true);
     const round = await requireRound(tx, eventId, roundId);
     const rounds = await q.roundsOf(tx, eventId);
     if (rounds.at(-1)?.id !== roundId) throw new AppError('state_conflict', { fields: { round: 'judging_not_last_round' } });
@@ -215,7 +212,7 @@ export async function deleteRound(ctx: RequestContext, communityId: string, even
 
 async function changeStatus(ctx: RequestContext, communityId: string, eventId: string, roundId: string, version: number, from: 'open' | 'closed', to: 'open' | 'closed') {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     if (round.status !== from) throw new AppError('state_conflict', { fields: { round: round.status === 'published' ? 'judging_round_published' : `judging_round_already_${round.status}` } });
     const after = await q.updateRound(tx, roundId, version, { status: to });
@@ -240,7 +237,7 @@ export const reopenRound = (ctx: RequestContext, communityId: string, eventId: s
 /** Replaces the round's entries (while it is open); new entries get their conflicts checked. */
 export async function setEntries(ctx: RequestContext, communityId: string, eventId: string, roundId: string, input: z.output<typeof entriesInput>): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const rounds = await q.roundsOf(tx, eventId);
@@ -273,7 +270,7 @@ export async function setEntries(ctx: RequestContext, communityId: string, event
 
 export async function addCriterion(ctx: RequestContext, communityId: string, eventId: string, roundId: string, input: z.output<typeof criterionInput>): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const existing = await q.criteriaOf(tx, roundId);
@@ -286,7 +283,7 @@ export async function addCriterion(ctx: RequestContext, communityId: string, eve
 
 export async function updateCriterion(ctx: RequestContext, communityId: string, eventId: string, roundId: string, criterionId: string, input: z.output<typeof criterionUpdateInput>): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     const before = await q.findCriterion(tx, roundId, criterionId);
     if (!before) throw new AppError('not_found');
@@ -307,7 +304,7 @@ export async function updateCriterion(ctx: RequestContext, communityId: string, 
 
 export async function deleteCriterion(ctx: RequestContext, communityId: string, eventId: string, roundId: string, criterionId: string): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     const before = await q.findCriterion(tx, roundId, criterionId);
     if (!before) throw new AppError('not_found');
@@ -323,7 +320,7 @@ export async function deleteCriterion(ctx: RequestContext, communityId: string, 
 /** Any member of the community may judge (typically role judge); conflicts with the entries are recorded at once. */
 export async function assignJudge(ctx: RequestContext, communityId: string, eventId: string, roundId: string, userId: string): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const member = await q.memberOf(tx, communityId, userId);
@@ -347,7 +344,7 @@ export async function assignJudge(ctx: RequestContext, communityId: string, even
 
 export async function unassignJudge(ctx: RequestContext, communityId: string, eventId: string, roundId: string, userId: string): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const judge = (await q.judgesOf(tx, roundId, communityId)).find((j) => j.userId === userId);
@@ -360,7 +357,7 @@ export async function unassignJudge(ctx: RequestContext, communityId: string, ev
 
 export async function addRecusal(ctx: RequestContext, communityId: string, eventId: string, roundId: string, input: z.output<typeof organiserRecusalInput>): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const judge = (await q.judgesOf(tx, roundId, communityId)).find((j) => j.userId === input.userId);
@@ -386,7 +383,7 @@ export async function addRecusal(ctx: RequestContext, communityId: string, event
 /** Lifting a recusal, whatever its source, is the organiser's decision and is audited with what it was. */
 export async function liftRecusal(ctx: RequestContext, communityId: string, eventId: string, roundId: string, userId: string, applicationId: string): Promise<RoundDetail> {
   return ctx.db.transaction(async (tx) => {
-    const event = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const event = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const round = await requireRound(tx, eventId, roundId);
     requireOpen(round);
     const removed = await q.deleteRecusal(tx, roundId, userId, applicationId);
@@ -408,7 +405,7 @@ export async function liftRecusal(ctx: RequestContext, communityId: string, even
 
 export async function setNormalisation(ctx: RequestContext, communityId: string, eventId: string, input: z.output<typeof judgingSettingsInput>): Promise<JudgingOverview> {
   await ctx.db.transaction(async (tx) => {
-    const before = await requireManagedEvent(ctx, communityId, eventId, tx);
+    const before = await requireJudgingEvent(ctx, communityId, eventId, tx);
     const after = await q.updateNormalisation(tx, eventId, input.version, input.normalisation);
     if (!after) throw new AppError('version_conflict');
     await recordAudit(tx, ctx, {
