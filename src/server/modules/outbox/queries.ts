@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { events, outbox } from '../../db/schema';
+import { outbox } from '../../db/schema';
 import { rowsOf } from '../../db/sql-helpers';
 import { CLAIM_SECONDS, MAX_ATTEMPTS, type OutboxStatus } from './policy';
 
@@ -58,14 +58,6 @@ export async function requeueFailed(db: Executor, id: number): Promise<OutboxRow
     .where(and(eq(outbox.id, id), statusIs('failed')))
     .returning();
   return row;
-}
-
-export async function eventInCommunity(db: Executor, communityId: string, eventId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.communityId, communityId)));
-  return Boolean(row);
 }
 
 // ---------------------------------------------------------------- the worker's statements

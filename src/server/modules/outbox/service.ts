@@ -6,7 +6,7 @@ import { requireUser } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/record';
-import { requireCommunityAccess } from '../communities/access';
+import { requireManagedEvent } from '../events/access';
 import { outboxStatus } from './policy';
 import * as q from './queries';
 import { EmailRenderError, renderEmail, renderSubject } from './templates';
@@ -92,8 +92,7 @@ export async function retryOutboxMessage(ctx: RequestContext, id: number) {
 }
 
 async function requireEventLog(ctx: RequestContext, communityId: string, eventId: string) {
-  await requireCommunityAccess(ctx, communityId, 'events.manage');
-  if (!(await q.eventInCommunity(ctx.db, communityId, eventId))) throw new AppError('not_found');
+  await requireManagedEvent(ctx, communityId, eventId);
 }
 
 /** One event's messages, for its organisers: who got what, in which language, and whether it left. */

@@ -24,14 +24,6 @@ const LIVE = [...LIVE_REGISTRATION_STATUSES];
 
 // ---------------------------------------------------------------- events
 
-export async function findEvent(db: Executor, communityId: string, eventId: string): Promise<EventRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.communityId, communityId), eq(events.id, eventId)));
-  return row;
-}
-
 export async function findEventById(db: Executor, eventId: string): Promise<EventRow | undefined> {
   const [row] = await db.select().from(events).where(eq(events.id, eventId));
   return row;

@@ -18,10 +18,9 @@ import { decodeCursor, pageOf } from '../../http/pagination';
 import { requireUser, type RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
-import { requireCommunityAccess } from '../communities/access';
 import { findCommunity, type CommunityRow } from '../communities/queries';
 import { isUniqueViolation } from '../directory/validation';
-import { eventFacts, findVisibleEvent } from '../events/access';
+import { eventFacts, findVisibleEvent, requireManagedEvent } from '../events/access';
 import { enqueueEmail } from '../outbox/enqueue';
 import { randomToken } from '../../lib/tokens';
 import { newCheckInCode } from './qr';
@@ -458,9 +457,7 @@ export async function myRegistrations(ctx: RequestContext): Promise<{ items: MyR
 // ---------------------------------------------------------------- organisers
 
 export async function organiserScope(ctx: RequestContext, communityId: string, eventId: string, db: Executor = ctx.db): Promise<EventContext> {
-  const { community } = await requireCommunityAccess(ctx, communityId, 'events.manage', db);
-  const event = await q.findEvent(db, communityId, eventId);
-  if (!event) throw new AppError('not_found');
+  const { community, event } = await requireManagedEvent(ctx, communityId, eventId, db);
   return { event, community };
 }
 
