@@ -3,7 +3,7 @@
  * own page): no app menu, a narrow column that reads well on a phone, the language switch, and
  * a sign-in link for those with an account.
  */
-import { Layout, Space, Typography } from 'antd';
+import { Grid, Layout, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -16,13 +16,15 @@ export function PublicShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   const user = session.data?.user;
+  // On a phone the mark alone leaves room for the sign-in link and the language switch.
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
       <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
         <Link to="/" aria-label="BioBridge">
-          <Logo />
+          <Logo compact={narrow} />
         </Link>
-        <Space size={8}>
+        <Space size={8} style={{ whiteSpace: 'nowrap' }}>
           {user ? (
             <Link to="/me/registrations" data-testid="public-my-registrations">
               {t('nav.myRegistrations')}
