@@ -20,6 +20,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['src/server/**/*.api.test.ts', 'demo/**/*.api.test.ts'],
           environment: 'node',
+          // Migrates and seeds the demo once per run; each file starts from a copy (test/seed-template.ts).
+          globalSetup: ['./test/seed-template.ts'],
           // Each file boots its own database; PGlite takes a few seconds to start.
           testTimeout: 30_000,
           hookTimeout: 120_000,

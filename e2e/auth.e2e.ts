@@ -85,14 +85,17 @@ describe('password reset', () => {
     await page.getByTestId('forgot-submit').click();
     await page.getByTestId('forgot-sent').waitFor();
 
-    // No SMTP yet: the platform admin reads the queued e-mail in the message log.
+    // No SMTP configured: the platform admin reads the queued e-mail in the message log's preview.
     const admin = await newContext(env.browser, { lang: 'zh-CN' });
     const adminPage = await admin.newPage();
     await signIn(adminPage, env.server.url, ACCOUNTS.platformAdmin);
     await adminPage.getByTestId('nav-admin-outbox').click();
     const row = adminPage.locator('[data-testid="outbox-table"] .ant-table-row', { hasText: ACCOUNTS.member }).first();
-    await row.click();
-    const link = await adminPage.getByTestId('outbox-link').inputValue();
+    await row.locator('[data-testid^="messages-preview-"]').click();
+    // The message as its recipient would read it (plain-text version), link included.
+    await adminPage.getByTestId('messages-preview-tab-text').click();
+    const text = (await adminPage.getByTestId('messages-preview-text').textContent()) ?? '';
+    const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
     expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]+$/);
     await admin.close();
 

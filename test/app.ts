@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { DEMO_PASSWORD } from '../demo/accounts';
-import { seedDemo } from '../demo/seed';
 import { buildApp } from '../src/server/app';
 import { loadConfig, type Config } from '../src/server/config';
 import { FilesystemStorage } from '../src/server/storage/storage';
 import type { SessionInfo } from '../src/shared/schemas/auth';
-import { freshDatabase, type TestDatabase } from './db';
+import { freshDatabase, seededDatabase, type TestDatabase } from './db';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,11 +19,10 @@ export interface TestApp {
 
 /** buildApp() on a fresh migrated database, with the demo dataset loaded unless told not to. */
 export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
   // Uploaded files (and the demo's) go to a directory of this test app's own, removed on close.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-files-'));
   const storage = new FilesystemStorage(filesDir);
-  if (options.seed !== false) await seedDemo(database.db, { storage });
+  const database = options.seed === false ? await freshDatabase() : await seededDatabase(filesDir);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bb.test', ...options.env });
   const app = await buildApp({ config, database, version: 'test', webDir: null, storage });
   await app.ready();

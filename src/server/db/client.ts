@@ -37,12 +37,15 @@ export interface Database {
   withTransaction<T>(fn: (conn: RawConnection) => Promise<T>, options?: { snapshot?: boolean }): Promise<T>;
   /** Embedded database: writes dirty pages to the data files (CHECKPOINT). No-op on PostgreSQL. */
   checkpoint(): Promise<void>;
+  /** Embedded database: the whole cluster as a tar (for `loadDataDir`). Absent on PostgreSQL. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   // dataDir null: in memory (tests). syncCommits: flush the WAL to disk after every commit (durability.ts).
-  | { kind: 'pglite'; dataDir: string | null; sharedBuffersMb?: number; syncCommits?: boolean }
+  // loadDataDir: start from a dump (dumpDataDir) instead of an empty cluster (the tests' seeded template).
+  | { kind: 'pglite'; dataDir: string | null; sharedBuffersMb?: number; syncCommits?: boolean; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 /**
@@ -108,7 +111,7 @@ export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-    const options = { startParams: pgliteStartParams(target.sharedBuffersMb), extensions: PGLITE_EXTENSIONS };
+    const options = { startParams: pgliteStartParams(target.sharedBuffersMb), extensions: PGLITE_EXTENSIONS, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) };
     const pglite = target.dataDir ? await PGlite.create(target.dataDir, options) : await PGlite.create(options);
     const client = target.dataDir && target.syncCommits ? syncingAfterCommits(pglite, walSyncer(target.dataDir)) : pglite;
     const conn: RawConnection = {
@@ -141,6 +144,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       checkpoint: async () => {
         if (!client.closed) await client.exec('CHECKPOINT');
       },
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         if (!client.closed) await client.close();
       },
