@@ -36,7 +36,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'investor@biobridge.demo',
     displayName: '赵明轩',
     locale: 'zh-CN',
-    purpose: 'investor in two communities',
+    purpose: 'investor in two communities; confirmed for a closed-door meeting',
     memberships: [
       ['china-medical-city', 'investor'],
       ['jiading-biomed-alliance', 'investor'],
@@ -46,7 +46,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'member@biobridge.demo',
     displayName: '孙悦',
     locale: 'zh-CN',
-    purpose: 'enterprise representative (member)',
+    purpose: 'enterprise representative (member); registered for a salon',
     memberships: [
       ['china-medical-city', 'member'],
       ['daxing-regen-park', 'member'],
@@ -56,7 +56,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'judge@biobridge.demo',
     displayName: 'Dr. Emily Chen',
     locale: 'en',
-    purpose: 'judge (English)',
+    purpose: 'judge (English): has competition entries to score at /judging',
     memberships: [
       ['daxing-regen-park', 'judge'],
       ['china-medical-city', 'judge'],
