@@ -4,12 +4,11 @@ import { Alert, App, Button, Card, Empty, Grid, Input, List, Popconfirm, Select,
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES } from '../components/LanguageSwitch';
 import { EmailPreviewDrawer } from '../components/messages/EmailPreviewDrawer';
+import { languageName, MessageSummary } from '../components/messages/MessageSummary';
 import { MessageStatusTag } from '../components/messages/MessageStatusTag';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError } from '../components/States';
-import { isLanguage } from '../i18n';
 import { useApiErrorHandler } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { EMAIL_TEMPLATE_NAMES, messageKeys, messagesApi, OUTBOX_STATUSES, type MessageFilters, type OutboxMessage } from '../services/messages';
@@ -46,7 +45,6 @@ export function AdminOutboxPage() {
   });
 
   const templateLabel = (name: string) => t(`messages.templates.${name}`, { defaultValue: name });
-  const languageName = (v: string) => (isLanguage(v) ? LANGUAGE_NAMES[v] : v);
   const statusTag = (m: OutboxMessage) => <MessageStatusTag status={m.status} smtpConfigured={smtpConfigured} lastError={m.lastError} attempts={m.attempts} />;
   const retryButton = (m: OutboxMessage, block = false) =>
     m.status === 'failed' ? (
@@ -185,13 +183,7 @@ export function AdminOutboxPage() {
                     </Space>
                   }
                   description={
-                    <div style={{ display: 'grid', gap: 2 }}>
-                      <Typography.Text>{m.subject ?? '—'}</Typography.Text>
-                      <Typography.Text type="secondary">{m.recipient}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(m.createdAt, i18n.language)} · {languageName(m.locale)}
-                      </Typography.Text>
-                    </div>
+                    <MessageSummary subject={m.subject} recipient={m.recipient} when={formatDateTime(m.createdAt, i18n.language)} locale={m.locale} />
                   }
                 />
               </List.Item>

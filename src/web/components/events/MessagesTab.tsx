@@ -4,11 +4,10 @@ import { Alert, Button, Empty, Grid, List, Select, Space, Table, Tag, Typography
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { EVENT_EMAIL_TEMPLATE_NAMES, messageKeys, messagesApi, OUTBOX_STATUSES, type EventMessage, type MessageFilters } from '../../services/messages';
-import { LANGUAGE_NAMES } from '../LanguageSwitch';
 import { EmailPreviewDrawer } from '../messages/EmailPreviewDrawer';
+import { languageName, MessageSummary } from '../messages/MessageSummary';
 import { MessageStatusTag } from '../messages/MessageStatusTag';
 import { LoadError } from '../States';
 import type { EventTabProps } from './types';
@@ -32,7 +31,6 @@ export function MessagesTab({ event }: EventTabProps) {
   const filtered = Boolean(filters.status || filters.template);
 
   const templateLabel = (name: string) => t(`messages.templates.${name}`, { defaultValue: name });
-  const languageName = (v: string) => (isLanguage(v) ? LANGUAGE_NAMES[v] : v);
   const dateTime = (v: string) => formatDateTime(v, i18n.language, event.timeZone);
   const statusTag = (m: EventMessage) => <MessageStatusTag status={m.status} smtpConfigured={smtpConfigured} lastError={m.lastError} attempts={m.attempts} />;
   const previewButton = (m: EventMessage) => (
@@ -113,13 +111,7 @@ export function MessagesTab({ event }: EventTabProps) {
                   </Space>
                 }
                 description={
-                  <div style={{ display: 'grid', gap: 2 }}>
-                    <Typography.Text>{m.subject ?? '—'}</Typography.Text>
-                    <Typography.Text type="secondary">{m.recipient}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dateTime(m.sentAt ?? m.createdAt)} · {languageName(m.locale)}
-                    </Typography.Text>
-                  </div>
+                  <MessageSummary subject={m.subject} recipient={m.recipient} when={dateTime(m.sentAt ?? m.createdAt)} locale={m.locale} />
                 }
               />
             </List.Item>
