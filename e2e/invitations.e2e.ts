@@ -63,7 +63,10 @@ describe('managing members and the community profile', () => {
       page.locator('.ant-modal-confirm').waitFor({ timeout }),
     );
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-    await page.locator('.ant-message').getByText('服务机构').waitFor();
+    // The saved role shows in the row's select once the server has answered (the success toast
+    // is transient and can be gone before a slow machine looks for it).
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await page.getByTestId('role-select-judge@biobridge.demo').getByText('服务机构', { exact: true }).first().waitFor();
 
     await page.goto(`${env.server.url}/c/china-medical-city/audit`);
     const row = page.locator('[data-testid="audit-table"] .ant-table-row', { hasText: '修改成员角色' }).first();
