@@ -32,6 +32,8 @@ import { eventDoorRoutes } from './modules/event-door/routes';
 import { applicationRoutes } from './modules/applications/routes';
 import { judgingRoutes } from './modules/judging/routes';
 import { eventOutcomeRoutes } from './modules/event-outcomes/routes';
+import { partneringRoutes } from './modules/partnering/routes';
+import { partneringScheduleRoutes } from './modules/partnering-schedule/routes';
 import { uploadsDirOf } from './ops/file-backups';
 import { FilesystemStorage, type FileStorage } from './storage/storage';
 
@@ -132,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicationRoutes);
   await app.register(judgingRoutes);
   await app.register(eventOutcomeRoutes);
+  await app.register(partneringRoutes);
+  await app.register(partneringScheduleRoutes);
   await registerWeb(app, deps.webDir);
   return app;
 }

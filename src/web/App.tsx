@@ -46,6 +46,9 @@ import { ApplyPage } from './pages/events/Apply';
 import { MyApplicationPage } from './pages/events/MyApplication';
 import { MyApplicationsPage } from './pages/events/MyApplications';
 import { JudgeHomePage } from './pages/judging/JudgeHome';
+import { MyPartneringPage } from './pages/partnering/MyPartnering';
+import { PartneringPage } from './pages/partnering/Partnering';
+import { PartneringManagePage } from './pages/partnering/PartneringManage';
 import { JudgeRoundPage } from './pages/judging/JudgeRound';
 import { ScoreSheetPage } from './pages/judging/ScoreSheet';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
@@ -285,6 +288,14 @@ function AppRoutes() {
           />
           <Route path="events/:eventId" element={<EventManagePage />} />
           <Route
+            path="events/:eventId/partnering"
+            element={
+              <RequirePermission action="events.manage">
+                <PartneringManagePage />
+              </RequirePermission>
+            }
+          />
+          <Route
             path="events/:eventId/check-in"
             element={
               <RequirePermission action="events.manage">
@@ -313,6 +324,8 @@ function AppRoutes() {
         <Route path="account" element={<AccountPage />} />
         <Route path="me/registrations" element={<MyRegistrationsPage />} />
         <Route path="me/applications" element={<MyApplicationsPage />} />
+        <Route path="me/partnering" element={<MyPartneringPage />} />
+        <Route path="partnering/:eventId" element={<PartneringPage />} />
         <Route path="judging" element={<JudgeHomePage />} />
         <Route path="judging/:roundId" element={<JudgeRoundPage />} />
         <Route path="judging/:roundId/:applicationId" element={<ScoreSheetPage />} />

@@ -12,6 +12,7 @@ import {
   ApartmentOutlined,
   CloudUploadOutlined,
   ContactsOutlined,
+  InteractionOutlined,
   TeamOutlined,
   UserOutlined,
   FunnelPlotOutlined,
@@ -156,6 +157,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       children: [
         { key: '/me/registrations', icon: <ScheduleOutlined />, label: <Link to="/me/registrations" data-testid="nav-my-registrations">{t('nav.myRegistrations')}</Link> },
         { key: '/me/applications', icon: <SolutionOutlined />, label: <Link to="/me/applications" data-testid="nav-my-applications">{t('nav.myApplications')}</Link> },
+        { key: '/me/partnering', icon: <InteractionOutlined />, label: <Link to="/me/partnering" data-testid="nav-my-partnering">{t('nav.myPartnering')}</Link> },
         { key: '/judging', icon: <TrophyOutlined />, label: <Link to="/judging" data-testid="nav-judging">{t('nav.judging')}</Link> },
         { key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> },
       ],

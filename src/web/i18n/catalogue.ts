@@ -52,6 +52,12 @@ import eventOutcomesZhTW from './locales/eventOutcomes/zh-TW.json';
 import messagesEn from './locales/messages/en.json';
 import messagesZhCN from './locales/messages/zh-CN.json';
 import messagesZhTW from './locales/messages/zh-TW.json';
+import partneringEn from './locales/partnering/en.json';
+import partneringZhCN from './locales/partnering/zh-CN.json';
+import partneringZhTW from './locales/partnering/zh-TW.json';
+import partneringOrgEn from './locales/partneringOrg/en.json';
+import partneringOrgZhCN from './locales/partneringOrg/zh-CN.json';
+import partneringOrgZhTW from './locales/partneringOrg/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 const SHARED_SECTIONS = ['errors', 'fieldErrors'];
@@ -72,7 +78,7 @@ function merge(base: Tree, areas: Tree[]): Tree {
 }
 
 export const CATALOGUES = {
-  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN, eventsZhCN, registrationsZhCN, eventDoorZhCN, applicationsZhCN, judgingZhCN, eventOutcomesZhCN, messagesZhCN]) as typeof zhCN & Tree,
-  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW, eventsZhTW, registrationsZhTW, eventDoorZhTW, applicationsZhTW, judgingZhTW, eventOutcomesZhTW, messagesZhTW]) as typeof zhTW & Tree,
-  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn, eventsEn, registrationsEn, eventDoorEn, applicationsEn, judgingEn, eventOutcomesEn, messagesEn]) as typeof en & Tree,
+  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN, eventsZhCN, registrationsZhCN, eventDoorZhCN, applicationsZhCN, judgingZhCN, eventOutcomesZhCN, messagesZhCN, partneringZhCN, partneringOrgZhCN]) as typeof zhCN & Tree,
+  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW, eventsZhTW, registrationsZhTW, eventDoorZhTW, applicationsZhTW, judgingZhTW, eventOutcomesZhTW, messagesZhTW, partneringZhTW, partneringOrgZhTW]) as typeof zhTW & Tree,
+  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn, eventsEn, registrationsEn, eventDoorEn, applicationsEn, judgingEn, eventOutcomesEn, messagesEn, partneringEn, partneringOrgEn]) as typeof en & Tree,
 };

@@ -10,3 +10,4 @@ export * from './pipelines';
 export * from './landing';
 export * from './agreements';
 export * from './events';
+export * from './partnering';
