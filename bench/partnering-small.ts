@@ -1,60 +1,118 @@
 /**
- * `npm run bench:partnering-small -- [--instances 10] [--highs-time-limit 20]`
+ * `npm run bench:partnering-small -- [--instances 10] [--highs-time-limit 20] [--variants event,dense,planted] [--time-limit-ms 900]`
  *
  * Small brokerage events (40–80 participants, 120–300 meetings, 8–22 slots, 12–27 tables, morning
- * and afternoon sessions, some forbidden slots; bench/partnering/generate.ts). For each: our
- * scheduler with its default budget (target: every meeting placed, optimal breaks, ≤ 1 s), then
- * HiGHS on the exact break-minimisation MIP with the same meetings (an optimum when it proves one
- * within the time limit, otherwise a lower bound). Figures first, then one JSON line.
+ * and afternoon sessions, some forbidden slots; bench/partnering/generate.ts), in three variants
+ * reported separately:
+ * - event: realistic events (2–8 meetings for most participants, some popular ones more, tables
+ *   rarely binding), planted so that every meeting can be placed;
+ * - dense: ≈ 8 meetings per participant with tables often binding (hard, not typical);
+ * - planted: a planted gap-free schedule, so the optimum (0 breaks) is known.
+ * For each instance: our scheduler with the given budget (target: every meeting placed, optimal
+ * breaks, ≤ 1 s), then HiGHS on the exact break-minimisation MIP over the same meetings, started
+ * from our schedule (an optimum when it proves one within the time limit, otherwise a lower bound).
+ * Figures first, then one JSON line.
  */
 import { parseArgs } from 'node:util';
-import { brokerage } from './partnering/generate';
+import { brokerage, brokerageEvent, convention } from './partnering/generate';
+import type { Instance } from '../src/domain/partnering/instance';
 import { breaksBound } from '../src/domain/partnering/highs-bounds';
 import { schedule } from '../src/domain/partnering/schedule';
 import { validateSchedule } from '../src/domain/partnering/validate';
 
-const { values } = parseArgs({ options: { instances: { type: 'string', default: '10' }, 'highs-time-limit': { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string', default: '10' },
+    'highs-time-limit': { type: 'string', default: '20' },
+    variants: { type: 'string', default: 'event,dense,planted' },
+    'time-limit-ms': { type: 'string', default: '900' },
+    seed: { type: 'string', default: '1' },
+    /** Fixed number of moves instead of the wall-clock budget (reproducible, independent of load). */
+    iterations: { type: 'string' },
+  },
+});
 const N = Number(values.instances);
 const HIGHS = Number(values['highs-time-limit']);
-const rows = [];
-for (let seed = 1; seed <= N; seed++) {
-  const inst = brokerage(seed);
-  const t = performance.now();
-  const r = schedule(inst, { seed: 1 });
-  const ms = performance.now() - t;
-  const violations = validateSchedule(inst, r).length;
-  const h = HIGHS > 0 ? await breaksBound(inst, { meetings: r.assignments.map((a) => a.meeting), timeLimitSec: HIGHS }) : null;
-  const row = {
-    seed,
-    participants: inst.participants.length,
-    meetings: inst.meetings.length,
-    slots: inst.slots.length,
-    tables: inst.locations.length,
-    placed: r.scheduledMeetings,
-    breaks: r.breaks,
-    ms: Math.round(ms),
-    violations,
-    highs: h ? { optimal: h.optimal, lower: h.lower, found: h.found, ms: h.timeMs } : null,
-    reachedOptimum: r.breaks === 0 || (h !== null && r.breaks <= h.lower),
-  };
-  rows.push(row);
-  console.log(
-    `#${seed}: ${row.participants} participants, ${row.meetings} meetings, ${row.slots} slots, ${row.tables} tables → placed ${row.placed}/${row.meetings}, ${row.breaks} breaks in ${row.ms} ms` +
-      (h ? `; HiGHS ${h.optimal ? `optimum ${h.lower}` : `lower bound ${h.lower}${h.found !== null ? `, best found ${h.found}` : ', no schedule found'}`} in ${(h.timeMs / 1000).toFixed(1)} s` : '') +
-      (violations ? ` — ${violations} VIOLATIONS` : ''),
-  );
+const BUDGET = Number(values['time-limit-ms']);
+
+function planted(seed: number): Instance {
+  // 40–80 participants, 120–300 meetings, 12–20 slots, every participant in one unbroken run.
+  const r = (k: number) => ((seed * 2654435761 + k * 40503) >>> 0) % 1000 / 1000;
+  const slotsPerDay = 12 + Math.floor(r(1) * 9);
+  const meetings = 120 + Math.floor(r(2) * 181);
+  const tables = Math.min(27, Math.max(12, Math.ceil(meetings / slotsPerDay) + 2));
+  const { planted: _p, ...inst } = convention(seed, { participants: 40 + Math.floor(r(3) * 41), meetings, days: 1, slotsPerDay, tables });
+  return inst;
 }
-const summary = {
-  bench: 'partnering-small',
-  instances: N,
-  allPlaced: rows.every((r) => r.placed === r.meetings),
-  maxMs: Math.max(...rows.map((r) => r.ms)),
-  totalBreaks: rows.reduce((s, r) => s + r.breaks, 0),
-  provedOptimal: rows.filter((r) => r.reachedOptimum).length,
-  highsSolved: rows.filter((r) => r.highs?.optimal).length,
-  highsTimeLimitSec: HIGHS,
-  violations: rows.reduce((s, r) => s + r.violations, 0),
-  rows: rows.map((r) => ({ seed: r.seed, m: r.meetings, breaks: r.breaks, ms: r.ms, highsLower: r.highs?.lower ?? null, highsOptimal: r.highs?.optimal ?? null })),
-};
-console.log(`all placed: ${summary.allPlaced}; slowest ${summary.maxMs} ms; breaks ${summary.totalBreaks} in total; at a proved optimum: ${summary.provedOptimal}/${N}; HiGHS solved ${summary.highsSolved}/${N} within ${HIGHS} s`);
-console.log(JSON.stringify(summary));
+
+const variants: Record<string, (seed: number) => Instance & { plantedBreaks?: number }> = { event: brokerageEvent, dense: (s) => brokerage(s), planted };
+type Row = { variant: string; seed: number; cpuMs: number; moves: number; participants: number; meetings: number; slots: number; tables: number; placed: number; breaks: number; ms: number; violations: number; highs: { optimal: boolean; lower: number; found: number | null; ms: number } | null; reachedOptimum: boolean };
+const rows: Row[] = [];
+for (const variant of values.variants.split(',')) {
+  const make = variants[variant];
+  if (!make) throw new Error(`unknown variant ${variant}`);
+  console.log(`— ${variant}`);
+  for (let seed = 1; seed <= N; seed++) {
+    const inst = make(seed);
+    const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = schedule(inst, values.iterations ? { seed: Number(values.seed), timeLimitMs: 600_000, maxIterations: Number(values.iterations) } : { seed: Number(values.seed), timeLimitMs: BUDGET });
+    const ms = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    const violations = validateSchedule(inst, r).length;
+    const h =
+      HIGHS > 0 && r.breaks > 0
+        ? await breaksBound(inst, { meetings: r.assignments.map((a) => a.meeting), timeLimitSec: HIGHS, start: new Map(r.assignments.map((a) => [a.meeting, a.slot])) })
+        : null;
+    const participants = new Set(inst.meetings.flatMap((m) => m.participants)).size;
+    const row: Row = {
+      variant,
+      seed,
+      cpuMs,
+      moves: r.stats.iterations,
+      participants,
+      meetings: inst.meetings.length,
+      slots: inst.slots.length,
+      tables: inst.locations.length,
+      placed: r.scheduledMeetings,
+      breaks: r.breaks,
+      ms: Math.round(ms),
+      violations,
+      highs: h ? { optimal: h.optimal, lower: h.lower, found: h.found, ms: h.timeMs } : null,
+      reachedOptimum: r.breaks === 0 || (h !== null && r.breaks <= h.lower),
+    };
+    rows.push(row);
+    console.log(
+      `#${seed}: ${participants} participants, ${row.meetings} meetings, ${row.slots} slots, ${row.tables} tables → placed ${row.placed}/${row.meetings}, ${row.breaks} breaks in ${row.ms} ms (CPU ${cpuMs} ms, ${r.stats.iterations} moves)` +
+        (r.breaks === 0 ? ' (0: optimal)' : h ? `; HiGHS ${h.optimal ? `optimum ${h.lower}` : `lower bound ${h.lower}${h.found !== null ? `, best found ${h.found}` : ''}`} in ${(h.timeMs / 1000).toFixed(1)} s` : '') +
+        (inst.plantedBreaks !== undefined ? `; planted schedule ${inst.plantedBreaks}` : '') +
+        (violations ? ` — ${violations} VIOLATIONS` : ''),
+    );
+  }
+}
+const byVariant = Object.fromEntries(
+  [...new Set(rows.map((r) => r.variant))].map((v) => {
+    const rs = rows.filter((r) => r.variant === v);
+    const proved = rs.filter((r) => r.breaks === 0 || r.highs?.optimal);
+    return [
+      v,
+      {
+        instances: rs.length,
+        allPlaced: rs.every((r) => r.placed === r.meetings),
+        maxMs: Math.max(...rs.map((r) => r.ms)),
+        maxCpuMs: Math.max(...rs.map((r) => r.cpuMs)),
+        totalBreaks: rs.reduce((s, r) => s + r.breaks, 0),
+        optimumKnown: proved.length,
+        reachedOptimum: rs.filter((r) => r.reachedOptimum).length,
+        gapToLowerBound: rs.reduce((s, r) => s + (r.breaks - (r.breaks === 0 ? 0 : (r.highs?.lower ?? 0))), 0),
+        highsMaxSec: Number((Math.max(0, ...rs.map((r) => r.highs?.ms ?? 0)) / 1000).toFixed(1)),
+        breaks: rs.map((r) => r.breaks),
+        highsLower: rs.map((r) => (r.breaks === 0 ? 0 : (r.highs?.lower ?? null))),
+        highsOptimal: rs.map((r) => r.breaks === 0 || (r.highs?.optimal ?? false)),
+      },
+    ];
+  }),
+);
+for (const [v, s] of Object.entries(byVariant)) console.log(`${v}: all placed ${s.allPlaced}; slowest ${s.maxMs} ms; breaks ${s.totalBreaks}; optimum proved on ${s.optimumKnown}/${s.instances}; ours at a proved optimum on ${s.reachedOptimum}/${s.instances}`);
+console.log(JSON.stringify({ bench: 'partnering-small', budgetMs: BUDGET, highsTimeLimitSec: HIGHS, violations: rows.reduce((s, r) => s + r.violations, 0), ...byVariant }));

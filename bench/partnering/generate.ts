@@ -1,8 +1,10 @@
 /**
  * Generators of partnering instances for the benchmarks and tests (seeded, deterministic):
- * - brokerage: a small brokerage event (40–80 participants, 120–300 meetings, 8–22 slots in a
- *   morning and an afternoon session, 12–27 tables, some participants arriving late or leaving
- *   early), built around a random feasible schedule so that every meeting can be placed;
+ * - brokerageEvent: a realistic small brokerage event (40–80 participants, 120–300 meetings, 8–22
+ *   slots in a morning and an afternoon session, 12–27 tables, 2–8 meetings for most participants,
+ *   some popular ones more, some arriving late or leaving early), planted so that all can be placed;
+ * - brokerage: the dense variant (≈ 8 meetings per participant, tables often binding), kept as a
+ *   hard case and reported separately;
  * - convention: the convention scale, from a planted gap-free schedule (each participant meets in
  *   one unbroken run of slots per day), so the optimum — all placed, 0 breaks — is known;
  * - oversubscribed: more accepted requests than fit, with weights 10 / 3 / 1 (must meet, would like
@@ -29,6 +31,97 @@ function shuffle<T>(a: T[], r: () => number): T[] {
 }
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+/**
+ * A realistic small brokerage event. Participants ask for a few meetings each (2–6 typically),
+ * about one in seven is popular (a pharma partnering team, a large fund) with 6–14; some arrive
+ * late, leave early or have one appointment elsewhere; there are more tables than meetings per
+ * slot need (tables are rarely what binds). Built around a planted schedule so that every meeting
+ * can be placed: each participant is present from a random start, and in each slot the present
+ * participants whose remaining meetings are most urgent are paired. The planted schedule is kept
+ * (`planted`, meeting → slot index) and its breaks (`plantedBreaks`) bound the optimum from above.
+ */
+export function brokerageEvent(seed: number): Instance & { planted: Map<string, number>; plantedBreaks: number } {
+  const r = rng(seed * 104_729 + 3);
+  const P = int(r, 40, 80);
+  const avgDeg = 4 + r() * 3;
+  const M = Math.max(120, Math.min(300, Math.round((P * avgDeg) / 2)));
+  const S = int(r, Math.max(8, Math.ceil(M / 20)), 22);
+  const tables = Math.max(12, Math.min(27, Math.ceil((M / S) * (1.25 + 0.5 * r()))));
+  const slots = slotsFor(1, S);
+  const forbidden: Set<number>[] = [];
+  const participants: Instance['participants'] = [];
+  for (let i = 0; i < P; i++) {
+    const f = new Set<number>();
+    const x = r();
+    if (x < 0.1) for (let s = 0; s < int(r, 1, Math.floor(S / 3)); s++) f.add(s); // arrives late
+    else if (x < 0.2) for (let s = S - int(r, 1, Math.floor(S / 3)); s < S; s++) f.add(s); // leaves early
+    else if (x < 0.26) f.add(int(r, 0, S - 1)); // one appointment elsewhere
+    forbidden.push(f);
+    participants.push({ id: `p${i + 1}`, ...(f.size ? { forbiddenSlots: [...f].sort((a, b) => a - b).map((s) => slots[s]!.id) } : {}) });
+  }
+  // Wanted meetings per participant, scaled to about 2M in total.
+  const want = participants.map(() => (r() < 0.14 ? int(r, 6, Math.min(14, S - 2)) : int(r, 2, 6)));
+  const scale = (2.1 * M) / want.reduce((a, b) => a + b, 0);
+  const free = forbidden.map((f) => S - f.size);
+  for (let i = 0; i < P; i++) want[i] = Math.max(1, Math.min(14, free[i]! - 1, Math.round(want[i]! * scale)));
+  // Each participant is around from a random start, so that the meetings spread over the day.
+  const startAt = want.map((w, i) => {
+    const avail = [...Array(S).keys()].filter((s) => !forbidden[i]!.has(s));
+    return avail[int(r, 0, Math.max(0, avail.length - w - 1))]!;
+  });
+  const left = want.slice();
+  const met = new Set<number>();
+  const meetings: Instance['meetings'] = [];
+  const planted = new Map<string, number>();
+  const perSlot = Math.floor(tables * 0.9);
+  for (let s = 0; s < S && meetings.length < M; s++) {
+    const urgency = (i: number) => {
+      let remaining = 0;
+      for (let t = s; t < S; t++) if (!forbidden[i]!.has(t)) remaining++;
+      return left[i]! / Math.max(1, remaining) + r() * 0.05;
+    };
+    const present = [...Array(P).keys()].filter((i) => s >= startAt[i]! && !forbidden[i]!.has(s) && left[i]! > 0);
+    const u = new Map(present.map((i) => [i, urgency(i)]));
+    present.sort((a, b) => u.get(b)! - u.get(a)!);
+    const used = new Set<number>();
+    let made = 0;
+    for (const a of present) {
+      if (used.has(a) || made >= perSlot || meetings.length >= M) continue;
+      for (const b of present) {
+        const key = a < b ? a * P + b : b * P + a;
+        if (b === a || used.has(b) || met.has(key)) continue;
+        used.add(a).add(b);
+        met.add(key);
+        left[a]!--;
+        left[b]!--;
+        const id = `m${meetings.length + 1}`;
+        meetings.push({ id, participants: [`p${a + 1}`, `p${b + 1}`] });
+        planted.set(id, s);
+        made++;
+        break;
+      }
+    }
+  }
+  // Breaks of the planted schedule: an upper bound on the optimum.
+  const busy = participants.map(() => new Uint8Array(S));
+  for (const m of meetings) for (const p of m.participants) busy[Number(p.slice(1)) - 1]![planted.get(m.id)!] = 1;
+  let plantedBreaks = 0;
+  for (const row of busy) {
+    let seen = false;
+    let gap = false;
+    for (let s = 0; s < S; s++) {
+      if (row[s]) {
+        if (gap) plantedBreaks++;
+        seen = true;
+        gap = false;
+      } else if (seen) gap = true;
+    }
+  }
+  shuffle(meetings, r);
+  const locations = Array.from({ length: tables }, (_, i) => ({ id: `T${i + 1}`, kind: 'table' as const }));
+  return { version: 1, name: `brokerage-event-${seed}`, slots, locations, participants, meetings, planted, plantedBreaks };
+}
 
 export interface BrokerageParams {
   participants: number;

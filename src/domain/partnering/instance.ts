@@ -47,6 +47,11 @@ export const meetingSchema = z.object({
   session: id.optional(),
   /** Only in this slot (a meeting locked by hand, or already published). */
   fixedSlot: id.optional(),
+  /**
+   * Only at this location (a location id): a shared location, or the booth / online room of one of
+   * the two participants. With `fixedSlot`, exactly that place (published or locked by hand).
+   */
+  fixedLocation: id.optional(),
   /** Meetings that must be scheduled, in an earlier slot, for this one to be scheduled. */
   predecessors: z.array(id).optional(),
 });
@@ -106,6 +111,7 @@ export function checkInstance(inst: Instance): InstanceProblem[] {
   };
   const slotIds = unique(inst.slots, 'slots');
   unique(inst.locations, 'locations');
+  const locationById = new Map(inst.locations.map((l) => [l.id, l]));
   const participantIds = unique(inst.participants, 'participants');
   const meetingIds = unique(inst.meetings, 'meetings');
   const sessions = new Set(inst.slots.map((s) => s.session).filter((s): s is string => s !== undefined));
@@ -136,6 +142,13 @@ export function checkInstance(inst: Instance): InstanceProblem[] {
     if (m.participants[0] === m.participants[1]) add(`meetings[${i}].participants`, 'a meeting needs two different participants');
     if (m.session !== undefined && !sessions.has(m.session)) add(`meetings[${i}].session`, `no slot has session "${m.session}"`);
     if (m.fixedSlot !== undefined && !slotIds.has(m.fixedSlot)) add(`meetings[${i}].fixedSlot`, `unknown slot "${m.fixedSlot}"`);
+    if (m.fixedLocation !== undefined) {
+      const loc = locationById.get(m.fixedLocation);
+      if (!loc) add(`meetings[${i}].fixedLocation`, `unknown location "${m.fixedLocation}"`);
+      else if (loc.owner !== undefined && !m.participants.includes(loc.owner)) {
+        add(`meetings[${i}].fixedLocation`, `location "${loc.id}" belongs to "${loc.owner}", who is not in this meeting`);
+      }
+    }
     m.predecessors?.forEach((p, j) => {
       if (!meetingIds.has(p)) add(`meetings[${i}].predecessors[${j}]`, `unknown meeting "${p}"`);
       else if (p === m.id) add(`meetings[${i}].predecessors[${j}]`, 'a meeting cannot come before itself');
@@ -169,7 +182,7 @@ export function checkInstance(inst: Instance): InstanceProblem[] {
 }
 
 /** Why a meeting has no slot at all before anything else is scheduled. */
-export type StaticReason = 'fixed_slot_forbidden' | 'fixed_slot_outside_session' | 'fixed_slot_no_location' | 'no_common_free_slot' | 'no_location' | 'max_meetings_zero' | 'no_slot_after_predecessors';
+export type StaticReason = 'fixed_slot_forbidden' | 'fixed_slot_outside_session' | 'fixed_slot_no_location' | 'fixed_location_unavailable' | 'no_common_free_slot' | 'no_location' | 'max_meetings_zero' | 'no_slot_after_predecessors';
 
 /** The solver's view: everything by index, in typed arrays. */
 export interface Compiled {
@@ -188,7 +201,17 @@ export interface Compiled {
   mA: Int32Array;
   mB: Int32Array;
   weight: Float64Array;
-  /** dom[m*S+s] = 1 when slot s is allowed for meeting m by session, fixed slot, forbidden slots and locations. */
+  /**
+   * Fixed locations: locMode[m] = 0 (any location), 1 (fixed to a shared location: it always takes
+   * one of the slot's shared locations, and that one), 2 (fixed to the booth of one of its participants).
+   */
+  locMode: Uint8Array;
+  /** For locMode 1: the index of the fixed shared location among `fixedLocations` (a unary resource), else -1. */
+  fixRes: Int32Array;
+  /** The shared locations some meeting is fixed to (ids); R = their number. */
+  fixedLocations: string[];
+  R: number;
+  /** dom[m*S+s] = 1 when slot s is allowed for meeting m by session, fixed slot, fixed location, forbidden slots and locations. */
   dom: Uint8Array;
   domSize: Int32Array;
   staticReason: (StaticReason | null)[];
@@ -237,6 +260,19 @@ export function compileInstance(inst: Instance): Compiled {
 
   const cap = new Int32Array(S);
   const boothAt = new Uint8Array(P * S);
+  /** Slots in which each location exists. */
+  const locSlots = new Map<string, Uint8Array>();
+  for (const l of inst.locations) {
+    const at = new Uint8Array(S);
+    if (l.slots) for (const s of l.slots) at[slotIndex.get(s)!] = 1;
+    else at.fill(1);
+    locSlots.set(l.id, at);
+  }
+  const locationById = new Map(inst.locations.map((l) => [l.id, l]));
+  const locMode = new Uint8Array(M);
+  const fixRes = new Int32Array(M).fill(-1);
+  const fixedLocations: string[] = [];
+  const resIndex = new Map<string, number>();
   for (const l of inst.locations) {
     const avail = l.slots ? l.slots.map((s) => slotIndex.get(s)!) : inst.slots.map((_, i) => i);
     if (l.owner !== undefined) {
@@ -269,7 +305,23 @@ export function compileInstance(inst: Instance): Compiled {
     pmPairs.push([a, i], [b, i]);
     weight[i] = m.weight ?? 1;
     const fixed = m.fixedSlot === undefined ? -1 : slotIndex.get(m.fixedSlot)!;
+    const fixedAt = m.fixedLocation === undefined ? null : locSlots.get(m.fixedLocation)!;
+    if (m.fixedLocation !== undefined) {
+      const loc = locationById.get(m.fixedLocation)!;
+      if (loc.owner !== undefined) locMode[i] = 2;
+      else {
+        locMode[i] = 1;
+        let r = resIndex.get(loc.id);
+        if (r === undefined) {
+          r = fixedLocations.length;
+          resIndex.set(loc.id, r);
+          fixedLocations.push(loc.id);
+        }
+        fixRes[i] = r;
+      }
+    }
     let n = 0;
+    let fixedLocationHit = false;
     let forbiddenHit = false;
     let sessionHit = false;
     let locationHit = false;
@@ -283,7 +335,12 @@ export function compileInstance(inst: Instance): Compiled {
         forbiddenHit = true;
         continue;
       }
-      if (cap[s] === 0 && !boothAt[a * S + s] && !boothAt[b * S + s]) {
+      if (fixedAt) {
+        if (!fixedAt[s]) {
+          fixedLocationHit = true;
+          continue;
+        }
+      } else if (cap[s] === 0 && !boothAt[a * S + s] && !boothAt[b * S + s]) {
         locationHit = true;
         continue;
       }
@@ -293,7 +350,8 @@ export function compileInstance(inst: Instance): Compiled {
     domSize[i] = n;
     if (maxMeet[a] === 0 || maxMeet[b] === 0) staticReason[i] = 'max_meetings_zero';
     else if (n === 0) {
-      if (fixed >= 0) staticReason[i] = sessionHit ? 'fixed_slot_outside_session' : forbiddenHit ? 'fixed_slot_forbidden' : 'fixed_slot_no_location';
+      if (fixed >= 0) staticReason[i] = sessionHit ? 'fixed_slot_outside_session' : forbiddenHit ? 'fixed_slot_forbidden' : fixedLocationHit ? 'fixed_location_unavailable' : 'fixed_slot_no_location';
+      else if (fixedLocationHit) staticReason[i] = 'fixed_location_unavailable';
       else staticReason[i] = forbiddenHit || sessionHit ? 'no_common_free_slot' : locationHit ? 'no_location' : 'no_common_free_slot';
     }
     for (const p of m.predecessors ?? []) {
@@ -338,5 +396,5 @@ export function compileInstance(inst: Instance): Compiled {
     earliest[i] = first < 0 ? S : first;
     if (domSize[i] === 0 && staticReason[i] === null) staticReason[i] = 'no_slot_after_predecessors';
   }
-  return { S, P, M, D, slotDay, dayStart, dayEnd, cap, boothAt, mA, mB, weight, dom, domSize, staticReason, maxMeet, predStart: pred.start, predList: pred.list, succStart: succ.start, succList: succ.list, topo, pmStart: pm.start, pmList: pm.list };
+  return { S, P, M, D, slotDay, dayStart, dayEnd, cap, boothAt, mA, mB, weight, locMode, fixRes, fixedLocations, R: fixedLocations.length, dom, domSize, staticReason, maxMeet, predStart: pred.start, predList: pred.list, succStart: succ.start, succList: succ.list, topo, pmStart: pm.start, pmList: pm.list };
 }

@@ -187,6 +187,83 @@ describe('scheduler', () => {
     expect(r.fairness).toEqual({ d: 0, met: true });
   });
 
+  it('keeps meetings fixed to a place exactly there, and one place holds one meeting per slot', () => {
+    const inst: Instance = {
+      slots: day(4),
+      locations: [...tables(3), { id: 'Booth', owner: 'p1', kind: 'booth' }, { id: 'Zoom', kind: 'online', slots: ['d1s3', 'd1s4'] }],
+      participants: people(8),
+      meetings: [
+        { id: 'pub1', participants: ['p1', 'p2'], fixedSlot: 'd1s2', fixedLocation: 'T3' },
+        { id: 'pub2', participants: ['p3', 'p4'], fixedSlot: 'd1s2', fixedLocation: 'T3' },
+        { id: 'lockB', participants: ['p1', 'p5'], fixedLocation: 'Booth' },
+        { id: 'online', participants: ['p6', 'p7'], fixedLocation: 'Zoom' },
+        { id: 'online2', participants: ['p2', 'p8'], fixedLocation: 'Zoom' },
+        { id: 'early', participants: ['p5', 'p6'], fixedSlot: 'd1s1', fixedLocation: 'Zoom' },
+        { id: 'free1', participants: ['p1', 'p3'] },
+        { id: 'free2', participants: ['p2', 'p4'] },
+      ],
+    };
+    const r = run(inst);
+    expect(validateSchedule(inst, r)).toEqual([]);
+    const at = new Map(r.assignments.map((a) => [a.meeting, a]));
+    const why = Object.fromEntries(r.unscheduled.map((u) => [u.meeting, u.reason]));
+    // Same table, same fixed slot: one of the two is placed, the other says why.
+    const placedPub = ['pub1', 'pub2'].filter((m) => at.has(m));
+    expect(placedPub).toHaveLength(1);
+    expect(at.get(placedPub[0]!)).toMatchObject({ slot: 'd1s2', location: 'T3' });
+    expect(why[placedPub[0] === 'pub1' ? 'pub2' : 'pub1']).toBe('fixed_location_taken');
+    expect(at.get('lockB')?.location).toBe('Booth');
+    // The online room exists in slots 3 and 4 only: both online meetings use it, one per slot.
+    expect(at.get('online')?.location).toBe('Zoom');
+    expect(at.get('online2')?.location).toBe('Zoom');
+    expect(at.get('online')?.slot).not.toBe(at.get('online2')?.slot);
+    expect(why.early).toBe('fixed_location_unavailable');
+    // Free meetings never take a fixed meeting's table in its slot.
+    expect(at.get('free1')?.location === 'T3' && at.get('free1')?.slot === 'd1s2').toBe(false);
+  });
+
+  it('rejects a fixed location that is unknown or the booth of someone else', () => {
+    const inst = {
+      slots: day(2),
+      locations: [...tables(1), { id: 'B', owner: 'p3' }],
+      participants: people(3),
+      meetings: [
+        { id: 'a', participants: ['p1', 'p2'], fixedLocation: 'nowhere' },
+        { id: 'b', participants: ['p1', 'p2'], fixedLocation: 'B' },
+        { id: 'c', participants: ['p1', 'p3'], fixedLocation: 'B' },
+      ],
+    };
+    const r = parseInstance(inst);
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['meetings[0].fixedLocation', 'meetings[1].fixedLocation']);
+  });
+
+  it('re-running with the published meetings fixed in place moves none of them', () => {
+    const inst: Instance = { slots: day(8), locations: tables(4), participants: people(10), meetings: [] };
+    for (let a = 1; a <= 10; a++) for (let b = a + 1; b <= 10; b++) if ((a + b) % 3 === 0) inst.meetings.push({ id: `m${a}-${b}`, participants: [`p${a}`, `p${b}`] });
+    const first = run(inst);
+    expect(validateSchedule(inst, first)).toEqual([]);
+    const published = new Map(first.assignments.map((a) => [a.meeting, a]));
+    // Late changes: two new meetings; every published meeting fixed where it is.
+    const again: Instance = {
+      ...inst,
+      meetings: [
+        ...inst.meetings.map((m) => {
+          const a = published.get(m.id);
+          return a ? { ...m, fixedSlot: a.slot, fixedLocation: a.location } : m;
+        }),
+        { id: 'late1', participants: ['p1', 'p4'] },
+        { id: 'late2', participants: ['p7', 'p9'] },
+      ],
+    };
+    const second = run(again);
+    expect(validateSchedule(again, second)).toEqual([]);
+    for (const a of second.assignments) {
+      const before = published.get(a.meeting);
+      if (before) expect(a).toEqual(before);
+    }
+    for (const m of published.keys()) expect(second.assignments.some((a) => a.meeting === m)).toBe(true);
+  });
+
   it('is deterministic for a seed and an iteration limit', () => {
     const inst: Instance = { slots: day(8), locations: tables(3), participants: people(8), meetings: [] };
     for (let a = 1; a <= 8; a++) for (let b = a + 1; b <= 8; b++) if ((a * b) % 3) inst.meetings.push({ id: `m${a}-${b}`, participants: [`p${a}`, `p${b}`] });
@@ -234,6 +311,12 @@ const instanceArb: fc.Arbitrary<Instance> = fc
         ...(i > 0 && next(5) === 0 ? { predecessors: [`m${next(i)}`] } : {}),
       });
     }
+    // Fixed places (published or locked meetings): a shared location, or a booth of one of the two.
+    for (const m of meetings) {
+      if (next(4) !== 0) continue;
+      const usable = locations.filter((l) => l.owner === undefined || m.participants.includes(l.owner));
+      if (usable.length) m.fixedLocation = usable[next(usable.length)]!.id;
+    }
     // Sessions only where some slot has them (one slot per day may be am only).
     const sessions = new Set(slots.map((s) => s.session));
     for (const m of meetings) if (m.session && !sessions.has(m.session)) delete m.session;
@@ -252,8 +335,48 @@ describe('scheduler properties', () => {
         expect(r.scheduledMeetings).toBe(r.assignments.length);
         expect(r.scheduledWeight).toBeLessThanOrEqual(r.bound.weight.upper + 1e-9);
         if (r.optimal.breaks) expect(r.breaks).toBe(0);
+        // A meeting fixed to a place is exactly there, or unscheduled with a reason.
+        const at = new Map(r.assignments.map((a) => [a.meeting, a]));
+        const why = new Map(r.unscheduled.map((u) => [u.meeting, u.reason]));
+        for (const m of inst.meetings) {
+          if (m.fixedLocation === undefined) continue;
+          const a = at.get(m.id);
+          if (a) {
+            expect(a.location).toBe(m.fixedLocation);
+            if (m.fixedSlot !== undefined) expect(a.slot).toBe(m.fixedSlot);
+          } else expect(why.get(m.id)).toBeTruthy();
+        }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the search never puts two meetings fixed to one place in the same slot', () => {
+    // Every meeting fixed to one of three places, no fixed slots: the moves must respect them.
+    const arb = fc.record({
+      perDay: fc.integer({ min: 3, max: 8 }),
+      nP: fc.integer({ min: 4, max: 9 }),
+      pairs: fc.array(fc.tuple(fc.nat(100), fc.nat(100), fc.nat(2)), { minLength: 4, maxLength: 22 }),
+      seed: fc.nat(1000),
+    });
+    fc.assert(
+      fc.property(arb, ({ perDay, nP, pairs, seed }) => {
+        const places = ['T1', 'T2', 'Zoom'];
+        const inst: Instance = {
+          slots: day(perDay),
+          locations: [...tables(3), { id: 'Zoom', kind: 'online' }],
+          participants: people(nP),
+          meetings: pairs.map(([a, b, l], i) => {
+            const x = a % nP;
+            const y = (x + 1 + (b % (nP - 1))) % nP;
+            return { id: `m${i}`, participants: [`p${x + 1}`, `p${y + 1}`] as [string, string], fixedLocation: places[l]! };
+          }),
+        };
+        const r = schedule(inst, { seed, timeLimitMs: 5_000, maxIterations: 4_000 });
+        expect(validateSchedule(inst, r)).toEqual([]);
+        for (const a of r.assignments) expect(a.location).toBe(inst.meetings.find((m) => m.id === a.meeting)!.fixedLocation);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -8,6 +8,10 @@ export type UnscheduledReason =
   | 'fixed_slot_outside_session'
   /** Its fixed slot has no location (no shared one, no booth of either participant). */
   | 'fixed_slot_no_location'
+  /** Its fixed location does not exist in any allowed slot (or not in its fixed slot). */
+  | 'fixed_location_unavailable'
+  /** Its fixed location is held by another meeting fixed to it in every slot where both participants are free. */
+  | 'fixed_location_taken'
   /** No slot is allowed for both participants (forbidden slots, required session). */
   | 'no_common_free_slot'
   /** The allowed slots have no location at all. */

@@ -18,7 +18,7 @@ export type { ScheduleResult } from './result';
 export interface ScheduleOptions {
   /** Seed of the random choices (default 1). */
   seed?: number;
-  /** Wall-clock budget in milliseconds (default: 700 ms for small instances, up to 50 s for 50,000 meetings). */
+  /** Wall-clock budget in milliseconds (default: 900 ms for small instances, up to 50 s for 50,000 meetings). */
   timeLimitMs?: number;
   /** Stop the local search after this many moves (for reproducible runs). */
   maxIterations?: number;
@@ -27,7 +27,7 @@ export interface ScheduleOptions {
 }
 
 export function defaultTimeLimitMs(meetings: number): number {
-  return Math.min(50_000, Math.max(700, meetings));
+  return Math.min(50_000, Math.max(900, meetings));
 }
 
 /** Schedules a checked instance (see parseInstance). */
@@ -71,12 +71,27 @@ function buildResult(inst: Instance, c: Compiled, st: State, info: { t0: number;
       for (const s of avail) if (!booth.has(p * S + s)) booth.set(p * S + s, l.id);
     } else for (const s of avail) shared[s]!.push(l.id);
   }
+  // Meetings fixed to a location take it first (the search kept them apart); the others share the rest.
+  const taken: Set<string>[] = Array.from({ length: S }, () => new Set());
+  const locationOf: (string | null)[] = new Array(M).fill(null);
+  for (let m = 0; m < M; m++) {
+    const s = st.slotOf[m]!;
+    if (s < 0 || c.locMode[m] === 0) continue;
+    const id = inst.meetings[m]!.fixedLocation!;
+    locationOf[m] = id;
+    taken[s]!.add(id);
+  }
   const nextShared = new Int32Array(S);
   const assignments: Assignment[] = [];
   for (let m = 0; m < M; m++) {
     const s = st.slotOf[m]!;
     if (s < 0) continue;
-    const location = booth.get(mA[m]! * S + s) ?? booth.get(mB[m]! * S + s) ?? shared[s]![nextShared[s]!++]!;
+    let location = locationOf[m] ?? booth.get(mA[m]! * S + s) ?? booth.get(mB[m]! * S + s);
+    if (location === undefined) {
+      const list = shared[s]!;
+      while (taken[s]!.has(list[nextShared[s]!]!)) nextShared[s]!++;
+      location = list[nextShared[s]!++]!;
+    }
     assignments.push({ meeting: inst.meetings[m]!.id, slot: inst.slots[s]!.id, location });
   }
   assignments.sort((x, y) => slotIndex.get(x.slot)! - slotIndex.get(y.slot)! || (x.location < y.location ? -1 : x.location > y.location ? 1 : 0));
@@ -122,12 +137,18 @@ function reasonFor(inst: Instance, c: Compiled, st: State, m: number): Unschedul
   let busy = false;
   let full = false;
   let order = false;
+  let held = true;
+  const r = c.fixRes[m]!;
   for (let s = 0; s < S; s++) {
     if (!c.dom[m * S + s]) continue;
     if (!st.precedenceOk(m, s)) order = true;
     else if (st.busy[c.mA[m]! * S + s] || st.busy[c.mB[m]! * S + s]) busy = true;
-    else full = true;
+    else {
+      full = true;
+      if (r < 0 || !st.locBusy[r * S + s]) held = false;
+    }
   }
+  if (full && held && !busy) return { meeting, reason: 'fixed_location_taken' };
   if (busy && full) return { meeting, reason: 'participants_busy_or_locations_full' };
   if (busy) return { meeting, reason: 'participants_busy' };
   if (full) return { meeting, reason: 'locations_full' };

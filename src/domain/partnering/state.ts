@@ -15,6 +15,8 @@ export class State {
   /** 1 when the meeting uses a shared location in its current slot (0: an owner's booth). */
   readonly shared: Uint8Array;
   readonly count: Int32Array;
+  /** locBusy[r*S+s] = meeting index + 1 holding fixed shared location r in slot s, or 0. */
+  readonly locBusy: Int32Array;
   readonly pBreaks: Int32Array;
   /** hist[k] = number of participants with k breaks (for the spread). */
   readonly hist: Int32Array;
@@ -33,6 +35,7 @@ export class State {
     this.load = new Int32Array(c.S);
     this.shared = new Uint8Array(c.M);
     this.count = new Int32Array(c.P);
+    this.locBusy = new Int32Array(c.R * c.S);
     this.pBreaks = new Int32Array(c.P);
     this.hist = new Int32Array(c.S + 2);
     this.hist[0] = c.P;
@@ -41,7 +44,8 @@ export class State {
   }
 
   needsShared(m: number, s: number): boolean {
-    const { boothAt, S, mA, mB } = this.c;
+    const { boothAt, S, mA, mB, locMode } = this.c;
+    if (locMode[m] !== 0) return locMode[m] === 1;
     return !boothAt[mA[m]! * S + s] && !boothAt[mB[m]! * S + s];
   }
 
@@ -68,6 +72,8 @@ export class State {
     if (!c.dom[m * S + s] || this.busy[a * S + s] || this.busy[b * S + s]) return false;
     if (this.count[a]! >= c.maxMeet[a]! || this.count[b]! >= c.maxMeet[b]!) return false;
     if (this.needsShared(m, s) && this.load[s]! >= c.cap[s]!) return false;
+    const r = c.fixRes[m]!;
+    if (r >= 0 && this.locBusy[r * S + s]) return false;
     return this.precedenceOk(m, s);
   }
 
@@ -157,6 +163,8 @@ export class State {
     const sh = this.needsShared(m, s) ? 1 : 0;
     this.shared[m] = sh;
     this.load[s]! += sh;
+    const r = c.fixRes[m]!;
+    if (r >= 0) this.locBusy[r * S + s] = m + 1;
     this.count[a]!++;
     this.count[b]!++;
     this.weight += c.weight[m]!;
@@ -176,6 +184,8 @@ export class State {
     this.busy[b * S + s] = 0;
     this.load[s]! -= this.shared[m]!;
     this.shared[m] = 0;
+    const r = c.fixRes[m]!;
+    if (r >= 0) this.locBusy[r * S + s] = 0;
     this.count[a]!--;
     this.count[b]!--;
     this.weight -= c.weight[m]!;

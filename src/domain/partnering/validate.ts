@@ -21,6 +21,7 @@ export interface Violation {
     | 'forbidden_slot'
     | 'session'
     | 'fixed_slot'
+    | 'fixed_location'
     | 'precedence'
     | 'max_meetings'
     | 'wrong_totals';
@@ -62,6 +63,7 @@ export function validateSchedule(inst: Instance, result: Pick<ScheduleResult, 'a
     }
     if (m.session !== undefined && inst.slots[slotPos.get(a.slot)!]!.session !== m.session) v('session', `meeting "${m.id}" must be in session "${m.session}", not in slot "${a.slot}"`);
     if (m.fixedSlot !== undefined && m.fixedSlot !== a.slot) v('fixed_slot', `meeting "${m.id}" is fixed to slot "${m.fixedSlot}", not "${a.slot}"`);
+    if (m.fixedLocation !== undefined && m.fixedLocation !== a.location) v('fixed_location', `meeting "${m.id}" is fixed to location "${m.fixedLocation}", not "${a.location}"`);
   }
   for (const u of result.unscheduled) {
     if (seen.has(u.meeting)) v('meeting_twice', `meeting "${u.meeting}" is both scheduled and unscheduled`);
