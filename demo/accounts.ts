@@ -36,7 +36,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'investor@biobridge.demo',
     displayName: '赵明轩',
     locale: 'zh-CN',
-    purpose: 'investor in two communities; confirmed for a closed-door meeting',
+    purpose: 'investor in two communities; closed-door meeting; partnering meetings at /me/partnering',
     memberships: [
       ['china-medical-city', 'investor'],
       ['jiading-biomed-alliance', 'investor'],
@@ -46,7 +46,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'member@biobridge.demo',
     displayName: '孙悦',
     locale: 'zh-CN',
-    purpose: 'enterprise representative (member); registered for a salon',
+    purpose: 'enterprise representative (member); salon; partnering requests at /me/partnering',
     memberships: [
       ['china-medical-city', 'member'],
       ['daxing-regen-park', 'member'],

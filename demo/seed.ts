@@ -10,6 +10,7 @@ import { DEMO_COMMUNITIES } from './communities';
 import { seedDirectory } from './directory/seed-directory';
 import { seedEvents } from './events/seed-events';
 import { seedLifecycle } from './lifecycle/seed-lifecycle';
+import { seedPartnering } from './partnering/seed-partnering';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -73,5 +74,7 @@ export async function seedDemo(db: Db, options: { storage?: FileStorage } = {}):
     await seedLifecycle(tx, { userIds, communityIds });
     // Events on top: forums, salons, a competition, a closed-door meeting, with their outcomes.
     await seedEvents(tx, { userIds, communityIds, storage: options.storage });
+    // Partnering: a published one-to-one partnering day in China Medical City, wish lists in Jiading.
+    await seedPartnering(tx, { userIds, communityIds });
   });
 }

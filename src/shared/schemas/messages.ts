@@ -24,9 +24,13 @@ export const EMAIL_TEMPLATE_NAMES = [
   'event_application_received',
   'event_application_screened',
   'event_results',
+  'partnering_request_received',
+  'partnering_request_answered',
+  'partnering_request_cancelled',
+  'partnering_schedule_published',
 ] as const;
-/** The templates about an event, for an event's own log. */
-export const EVENT_EMAIL_TEMPLATE_NAMES = EMAIL_TEMPLATE_NAMES.filter((name) => name.startsWith('event_'));
+/** The templates about an event (its partnering included), for an event's own log. */
+export const EVENT_EMAIL_TEMPLATE_NAMES = EMAIL_TEMPLATE_NAMES.filter((name) => name.startsWith('event_') || name.startsWith('partnering_'));
 export const outboxStatusSchema = z.enum(OUTBOX_STATUSES);
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 

@@ -31,7 +31,7 @@ describe('the demo events', () => {
        from events`,
       [cmc],
     );
-    expect(counts).toMatchObject({ events: 7, cmc: 5, past: 2, upcoming: 5, drafts: 1 });
+    expect(counts).toMatchObject({ events: 8, cmc: 6, past: 2, upcoming: 6, drafts: 1 });
     expect(counts.registrations).toBeGreaterThan(250);
     expect(counts.signings).toBe(7);
     const agreements = await one<{ n: number }>(t, 'select count(*)::int as n from agreements a join event_signings s on s.agreement_id = a.id and s.event_id = a.event_id');

@@ -16,6 +16,7 @@ export const SAMPLE_EVENT: EventFacts = {
 };
 
 export const SAMPLE_LINK = 'http://bb.test/r/tok_manage_0123456789';
+export const SAMPLE_PARTNERING_LINK = `http://bb.test/partnering/${SAMPLE_EVENT.eventId}`;
 
 export const SAMPLE_PAYLOADS: { [K in keyof EmailPayloads]: EmailPayloads[K] } = {
   invitation: {
@@ -50,4 +51,31 @@ export const SAMPLE_PAYLOADS: { [K in keyof EmailPayloads]: EmailPayloads[K] } =
     isFinal: true,
     link: 'http://bb.test/a/tok_app',
   },
+  partnering_request_received: {
+    ...SAMPLE_EVENT,
+    name: '李<i>投资</i>',
+    fromName: '<script>alert(2)</script>周博士',
+    fromOrganisation: '江苏<创新>生物医药有限公司',
+    priority: 'must',
+    message: '希望就 ADC 平台的 A 轮融资<详谈>',
+    link: SAMPLE_PARTNERING_LINK,
+  },
+  partnering_request_answered: {
+    ...SAMPLE_EVENT,
+    name: '周博士',
+    counterpartName: '李<i>投资</i>',
+    counterpartOrganisation: '泰州<医药>产业基金',
+    accepted: false,
+    reason: '本轮只看<临床阶段>项目',
+    link: SAMPLE_PARTNERING_LINK,
+  },
+  partnering_request_cancelled: {
+    ...SAMPLE_EVENT,
+    name: '周博士',
+    counterpartName: '李<i>投资</i>',
+    counterpartOrganisation: '泰州<医药>产业基金',
+    reason: '行程<冲突>',
+    link: SAMPLE_PARTNERING_LINK,
+  },
+  partnering_schedule_published: { ...SAMPLE_EVENT, name: '<b>周博士</b>', meetings: 3, changed: false, link: SAMPLE_PARTNERING_LINK },
 };

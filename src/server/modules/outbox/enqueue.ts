@@ -1,4 +1,5 @@
 import type { Locale } from '../../../domain/locales';
+import type { PartneringPriority } from '../../../domain/partnering/vocabularies';
 import type { Tx } from '../../db/client';
 import { outbox } from '../../db/schema';
 
@@ -56,6 +57,23 @@ export interface EmailPayloads {
     isFinal: boolean;
     link: string;
   };
+  // Partnering (one-to-one meetings): `name` is the recipient's, `link` the event's partnering page,
+  // `<public base>/partnering/<eventId>`; the counterpart is named with their organisation.
+  /** Someone asked the recipient for a meeting; `message` may be empty. */
+  partnering_request_received: EventFacts & { name: string; fromName: string; fromOrganisation: string; priority: PartneringPriority; message: string; link: string };
+  /** The recipient's request was accepted or declined (with an optional reason). */
+  partnering_request_answered: EventFacts & {
+    name: string;
+    counterpartName: string;
+    counterpartOrganisation: string;
+    accepted: boolean;
+    reason: string | null;
+    link: string;
+  };
+  /** The other side withdrew a request, or cancelled an accepted meeting. */
+  partnering_request_cancelled: EventFacts & { name: string; counterpartName: string; counterpartOrganisation: string; reason: string | null; link: string };
+  /** The organisers published the meeting schedule (`changed`: a re-publication that moved or added the recipient's meetings). */
+  partnering_schedule_published: EventFacts & { name: string; meetings: number; changed: boolean; link: string };
 }
 export type EmailTemplate = keyof EmailPayloads;
 

@@ -8,6 +8,7 @@
  * a decline reason): the HTML escapes all of it, and only http(s) addresses become links.
  */
 import type { Locale } from '../../../domain/locales';
+import { PARTNERING_PRIORITIES, type PartneringPriority } from '../../../domain/partnering/vocabularies';
 import { CATALOGUES } from '../../../web/i18n/catalogue';
 import { formatInstant, formatRange } from '../../lib/format';
 import type { EmailPayloads, EmailTemplate, EventFacts } from './enqueue';
@@ -321,7 +322,87 @@ const BUILDERS: { [K in EmailTemplate]: (p: EmailPayloads[K], w: Words) => Email
       footer: eventFooter(p, w),
     };
   },
+
+  partnering_request_received: (p, w) => {
+    const from = who(p.fromName, p.fromOrganisation, w);
+    const facts: Fact[] = [
+      { label: w.label('requestFrom'), value: from },
+      { label: w.label('priority'), value: priorityWords(p.priority, w), emphasis: p.priority === 'must' },
+    ];
+    if (p.message?.trim()) facts.push({ label: w.label('message'), value: p.message.trim() });
+    return {
+      subject: w.t('partnering_request_received.subject', { from }),
+      greeting: w.greeting(p.name),
+      paragraphs: [w.t('partnering_request_received.intro', { from, event: p.eventTitle })],
+      facts: [...facts, ...eventFacts(p, w)],
+      action: action(w, 'partnering_request_received', p.link),
+      closing: [w.t('partnering_request_received.outro')],
+      footer: eventFooter(p, w),
+    };
+  },
+
+  partnering_request_answered: (p, w) => {
+    const counterpart = who(p.counterpartName, p.counterpartOrganisation, w);
+    const facts: Fact[] = [{ label: w.label('counterpart'), value: counterpart }];
+    if (!p.accepted && p.reason?.trim()) facts.push({ label: w.label('reason'), value: p.reason.trim() });
+    const key = p.accepted ? 'accepted' : 'declined';
+    return {
+      subject: w.t(`partnering_request_answered.${key}Subject`, { counterpart }),
+      greeting: w.greeting(p.name),
+      paragraphs: [w.t(`partnering_request_answered.${key}Intro`, { counterpart, event: p.eventTitle })],
+      facts: [...facts, ...eventFacts(p, w)],
+      action: action(w, 'partnering_request_answered', p.link),
+      closing: [w.t(`partnering_request_answered.${key}Outro`)],
+      footer: eventFooter(p, w),
+    };
+  },
+
+  partnering_request_cancelled: (p, w) => {
+    const counterpart = who(p.counterpartName, p.counterpartOrganisation, w);
+    const facts: Fact[] = [{ label: w.label('counterpart'), value: counterpart }];
+    if (p.reason?.trim()) facts.push({ label: w.label('reason'), value: p.reason.trim() });
+    return {
+      subject: w.t('partnering_request_cancelled.subject', { counterpart }),
+      greeting: w.greeting(p.name),
+      paragraphs: [w.t('partnering_request_cancelled.intro', { counterpart, event: p.eventTitle })],
+      facts: [...facts, ...eventFacts(p, w)],
+      action: action(w, 'partnering_request_cancelled', p.link),
+      closing: [w.t('partnering_request_cancelled.outro')],
+      footer: eventFooter(p, w),
+    };
+  },
+
+  partnering_schedule_published: (p, w) => {
+    if (typeof p.meetings !== 'number' || !Number.isInteger(p.meetings) || p.meetings < 0) throw new EmailRenderError('payload lacks meetings');
+    const kind = p.changed ? 'changed' : 'published';
+    const intro = p.meetings > 0 ? `${kind}Intro` : `${kind}IntroNone`;
+    return {
+      subject: w.t(`partnering_schedule_published.${kind}Subject`, { event: p.eventTitle }),
+      greeting: w.greeting(p.name),
+      paragraphs: [w.t(`partnering_schedule_published.${intro}`, { event: p.eventTitle, count: p.meetings })],
+      facts: [
+        { label: w.label('meetings'), value: w.t(p.meetings === 1 ? 'common.meetingsOne' : 'common.meetingsValue', { count: p.meetings }), emphasis: true },
+        ...eventFacts(p, w),
+      ],
+      action: action(w, 'partnering_schedule_published', p.link),
+      closing: [w.t('partnering_schedule_published.outro')],
+      footer: eventFooter(p, w),
+    };
+  },
 };
+
+/** A partnering counterpart: the person, with their organisation when there is one. */
+function who(name: string, organisation: string | null | undefined, w: Words): string {
+  const person = text(name, 'name').trim();
+  const org = organisation?.trim();
+  return org ? w.t('common.nameWithOrganisation', { name: person, organisation: org }) : person;
+}
+
+/** A request's priority in words; an unknown value is a bug (lookup throws). */
+function priorityWords(priority: PartneringPriority, w: Words): string {
+  if (!(PARTNERING_PRIORITIES as readonly string[]).includes(priority)) throw new EmailRenderError(`unknown priority ${String(priority)}`);
+  return w.t(`common.priority.${priority}`);
+}
 
 export const EMAIL_TEMPLATES = Object.keys(BUILDERS) as EmailTemplate[];
 
