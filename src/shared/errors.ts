@@ -45,6 +45,56 @@ export const ERROR_STATUS = {
   already_checked_in: 409,
   /** Check-in: the registration holds no seat (pending, waitlisted, declined, cancelled). */
   not_confirmed: 409,
+  /** Partnering (organisers): partnering is already turned on for the event (edit it with its version). */
+  partnering_already_enabled: 409,
+  /** Partnering (organisers): partnering is not turned on for the event yet. */
+  partnering_not_enabled: 409,
+  /** Partnering: a slot holds a published meeting (cannot be removed or replaced). */
+  partnering_slot_in_use: 409,
+  /** Partnering: a new slot overlaps an existing one. */
+  partnering_slot_overlap: 409,
+  /** Partnering: a location holds a published meeting (cannot be removed). */
+  partnering_location_in_use: 409,
+  /** Partnering: another location of the event has this name. */
+  partnering_location_name_taken: 409,
+  /** Partnering: the pair already has an active meeting. */
+  partnering_meeting_exists: 409,
+  /** Partnering: the location already holds a meeting in that slot (draft). */
+  partnering_place_taken: 409,
+  /** Partnering: one of the two participants already has a meeting in that slot (draft). */
+  partnering_participant_busy: 409,
+  /** Partnering: one of the two participants cannot attend that slot. */
+  partnering_participant_unavailable: 409,
+  /** Partnering: the location is the booth or online room of someone else. */
+  partnering_location_not_theirs: 409,
+  /** Partnering: a scheduler run is in progress for the event. */
+  partnering_run_in_progress: 409,
+  /** Partnering: another organiser published the schedule first; reload and publish again. */
+  partnering_schedule_changed: 409,
+  /** Partnering: the user has no confirmed registration for the event, so may not opt in. */
+  partnering_not_registered: 409,
+  /** Partnering: organisers closed opt-in (and profile edits), or the event is not open. */
+  partnering_opt_in_closed: 409,
+  /** Partnering: the event is over. */
+  partnering_event_over: 409,
+  /** Partnering: the caller has not opted in (or withdrew), so may not act as a participant. */
+  partnering_not_participant: 403,
+  /** Partnering: the organisers' "who may request whom" rules do not allow this pair. */
+  partnering_rules_pair: 409,
+  /** Partnering: past the request deadline (new requests, wishes and acceptances). */
+  partnering_deadline_passed: 409,
+  /** Partnering: the sender already has as many live requests as the rules allow. */
+  partnering_max_requests: 409,
+  /** Partnering: a pending or accepted request between the two exists already (either direction). */
+  partnering_request_exists: 409,
+  /** Partnering: the event runs in wish-list mode; requests are not used. */
+  partnering_wishlist_mode: 409,
+  /** Partnering: the event runs in request mode; wish lists are not used. */
+  partnering_requests_mode: 409,
+  /** Partnering: the request was answered or cancelled already. */
+  partnering_request_not_pending: 409,
+  /** Partnering: feedback before the meeting's slot has started. */
+  partnering_meeting_not_started: 409,
   invitation_invalid: 410,
   reset_token_invalid: 410,
   payload_too_large: 413,

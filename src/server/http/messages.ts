@@ -13,7 +13,9 @@ function fill(template: string, params: Record<string, string | number> = {}): s
 }
 
 export function errorMessage(locale: Locale, code: ErrorCode, params?: Record<string, string | number>): string {
-  return fill(catalogues[locale].errors[code], params);
+  // Area files add their codes' messages to `errors` (merged key by key), so index it as a plain table.
+  const table = catalogues[locale].errors as Record<string, string>;
+  return fill(table[code] ?? code, params);
 }
 
 /** A field message: either a key of `fieldErrors` in the locale files, or text passed through. */
