@@ -312,7 +312,7 @@ export const wishListInput = z.strictObject({
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((w, i) => {
-        if (seen.has(w.targetParticipantId)) ctx.addIssue({ code: 'custom', path: [i, 'targetParticipantId'], message: 'duplicate' });
+        if (seen.has(w.targetParticipantId)) ctx.addIssue({ code: 'custom', path: [i, 'targetParticipantId'], message: 'partnering_duplicate_wish' });
         seen.add(w.targetParticipantId);
       });
     }),
@@ -451,7 +451,13 @@ export const locationCreateInput = z.strictObject({
 /** Numbered locations in one go: `${prefix}${n}` for n in start..start+count-1 (names already taken are refused, 409). */
 export const locationBulkInput = z.strictObject({
   kind: z.enum(['table', 'room', 'online']),
-  prefix: line(30).default(''),
+  /** Leading spaces go, a trailing one stays: "Table " + 1 makes "Table 1". */
+  prefix: z
+    .string()
+    .max(30)
+    .refine((v) => !CONTROL.test(v), { message: 'partnering_control_characters' })
+    .transform((v) => v.trimStart())
+    .default(''),
   start: z.number().int().min(0).max(100000).default(1),
   count: z.number().int().min(1).max(PARTNERING_LIMITS.locationsPerBulk),
 });
@@ -578,6 +584,9 @@ export const scheduleSchema = z.object({
   lastRun: runSchema.nullable(),
 });
 export type PartneringSchedule = z.infer<typeof scheduleSchema>;
+
+/** The schedule workbook (.xlsx): the draft (default) or the published schedule. */
+export const scheduleExportQuery = z.strictObject({ view: z.enum(['draft', 'published']).default('draft') });
 
 /** An organiser adds a meeting by hand (it is scheduled like the others). */
 export const meetingCreateInput = z.strictObject({

@@ -4,7 +4,7 @@
  * and a tab per part of the event; the tab is in the address (`?tab=agenda`) so links and
  * reloads keep it. Members without events.manage see a read-only overview and the agenda.
  */
-import { ArrowLeftOutlined, CopyOutlined, DeleteOutlined, DownOutlined, FilePdfOutlined, GlobalOutlined, QrcodeOutlined, SendOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CopyOutlined, DeleteOutlined, DownOutlined, FilePdfOutlined, GlobalOutlined, QrcodeOutlined, SendOutlined, StopOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Dropdown, Form, Input, Modal, Popconfirm, Row, Space, Statistic, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -209,6 +209,11 @@ function Actions({ event, onChanged }: { event: EventDetail; onChanged: (e: Even
           </Button>
         </>
       )}
+      <Link to={`/c/${community.slug}/events/${event.id}/partnering`}>
+        <Button icon={<TeamOutlined />} data-testid="events-partnering">
+          {t('partneringOrg.eventButton')}
+        </Button>
+      </Link>
       <Dropdown menu={{ items: more }}>
         <Button data-testid="events-more-button">
           {t('events.manage.more')} <DownOutlined />

@@ -10,15 +10,23 @@ import { EventKindTag } from '../../components/events/EventTags';
 import { formatEventRange } from '../../components/events/EventTime';
 import { RegistrationStatusTag } from '../../components/events/RegistrationStatusTag';
 import { localName, zoneOffsetLabel } from '../../lib/format';
+import { partneringApi, partneringKeys } from '../../services/partnering';
 import { registrationKeys, registrationsApi, type MyRegistration } from '../../services/registrations';
 
-function Item({ reg }: { reg: MyRegistration }) {
+function Item({ reg, partnering }: { reg: MyRegistration; partnering: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <List.Item
       key={reg.id}
       data-testid="registrations-mine-item"
       actions={[
+        ...(partnering
+          ? [
+              <Link key="partnering" to={`/partnering/${reg.event.id}`} data-testid="registrations-mine-partnering">
+                {t('partnering.mine.fromRegistration')}
+              </Link>,
+            ]
+          : []),
         <Link key="open" to={`/r/${reg.manageToken}`} data-testid="registrations-mine-open">
           {t('registrations.mine.open')}
         </Link>,
@@ -53,6 +61,9 @@ function Item({ reg }: { reg: MyRegistration }) {
 export function MyRegistrationsPage() {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: registrationKeys.mine(), queryFn: registrationsApi.mine });
+  // Events with partnering the user may join or takes part in: their registrations link to it.
+  const partnering = useQuery({ queryKey: partneringKeys.mine, queryFn: partneringApi.mine });
+  const withPartnering = new Set(partnering.data?.items.map((p) => p.eventId) ?? []);
   // Fixed when the page opens: which registrations count as upcoming does not change while it is open.
   const [now] = useState(() => Date.now());
   const items = query.data?.items ?? [];
@@ -73,12 +84,12 @@ export function MyRegistrationsPage() {
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="registrations-mine">
           {upcoming.length > 0 && (
             <Card variant="borderless" title={t('registrations.mine.upcoming')}>
-              <List dataSource={upcoming} renderItem={(r) => <Item reg={r} />} />
+              <List dataSource={upcoming} renderItem={(r) => <Item reg={r} partnering={r.status === 'confirmed' && withPartnering.has(r.event.id)} />} />
             </Card>
           )}
           {past.length > 0 && (
             <Card variant="borderless" title={t('registrations.mine.past')}>
-              <List dataSource={past} renderItem={(r) => <Item reg={r} />} />
+              <List dataSource={past} renderItem={(r) => <Item reg={r} partnering={r.status === 'confirmed' && withPartnering.has(r.event.id)} />} />
             </Card>
           )}
         </Space>
