@@ -21,10 +21,12 @@ import { sql } from 'drizzle-orm';
 import type { Instance } from '../../src/domain/partnering/instance';
 import { meetingWeight } from '../../src/domain/partnering/request-rules';
 import { schedule } from '../../src/domain/partnering/schedule';
+import { runSummary } from '../../src/domain/partnering/draft';
 import { generateSlots } from '../../src/domain/partnering/slots';
 import { PARTNERING_PRIORITIES, type PartneringPriority, type PartneringSide } from '../../src/domain/partnering/vocabularies';
 import type { Executor } from '../../src/server/db/client';
 import { rowsOf } from '../../src/server/db/sql-helpers';
+import { formatMoney, formatMoneyRange } from '../../src/web/lib/money';
 import { insertRows } from '../generator/bulk-insert';
 import { Rng } from '../generator/random';
 import {
@@ -224,7 +226,6 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
   };
   const pickPriority = (): PartneringPriority => rng.weighted(PRIORITY_MIX);
   const shortOf = (o: Org) => o.short_name_zh ?? o.name_zh;
-  const wan = (fen: number) => Math.round(fen / 1_000_000);
   const segmentWords = (codes: readonly string[]) =>
     codes
       .map((c) => termName.get(`segment:${c}`))
@@ -242,7 +243,7 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
     if (p.side === 'investor') {
       segments = [...p.org.thesis_segments];
       stages = [...p.org.thesis_stages];
-      const ticket = p.org.ticket_min_fen && p.org.ticket_max_fen ? `，单笔${wan(p.org.ticket_min_fen)}–${wan(p.org.ticket_max_fen)}万元` : '';
+      const ticket = p.org.ticket_min_fen && p.org.ticket_max_fen ? `，单笔${formatMoneyRange(p.org.ticket_min_fen, p.org.ticket_max_fen, 'zh-CN')}` : '';
       headline = `${shortOf(p.org)} · 关注${segmentWords(segments) || '生物医药'}`;
       offer = `投资方向：${segmentWords(segments) || '生物医药'}${ticket}；可提供投后产业资源与后续轮次对接。`;
     } else if (p.side === 'startup') {
@@ -250,7 +251,7 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
       stages = [...new Set(own.map((x) => x.stage))];
       const lead = own[0];
       const round = lead?.funding_round ? ROUND_LABELS[lead.funding_round] ?? '' : '';
-      headline = lead ? `${lead.name_zh}${lead.funding_sought_fen ? ` · ${round || '本轮'}融资${wan(lead.funding_sought_fen)}万元` : ''}` : `${shortOf(p.org)} · ${segmentWords(segments)}`;
+      headline = lead ? `${lead.name_zh}${lead.funding_sought_fen ? ` · ${round || '本轮'}融资${formatMoney(lead.funding_sought_fen, 'zh-CN')}` : ''}` : `${shortOf(p.org)} · ${segmentWords(segments)}`;
       offer = own.length
         ? own.map((x) => `${x.name_zh}（${termName.get(`stage:${x.stage}`) ?? x.stage}）`).join('；') + '。可当面介绍数据与开发计划。'
         : `${segmentWords(segments)}方向的产品与技术平台。`;
@@ -602,7 +603,6 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
   const reasons = new Map(result.unscheduled.map((u) => [u.meeting, u.reason]));
   const runStarted = new Date(publishedAt.getTime() - 40 * 60_000);
   const runFinished = new Date(runStarted.getTime() + Math.max(1, Math.round(result.stats.timeMs)));
-  const proved = [...(result.optimal.weight ? ['weight_optimal'] : []), ...(result.optimal.breaks ? ['breaks_optimal'] : [])];
   rows.partnering_runs!.push({
     id: rng.uuid(),
     event_id: eventId,
@@ -612,18 +612,7 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
     lease_until: runFinished.toISOString(),
     finished_at: runFinished.toISOString(),
     options: { keepPublished: true, timeLimitSeconds: null, seed: SCHEDULE_SEED },
-    summary: {
-      meetings: scheduled.length,
-      scheduled: result.scheduledMeetings,
-      unscheduled: result.unscheduled.length,
-      scheduledWeight: result.scheduledWeight,
-      totalWeight: result.totalWeight,
-      breaks: result.breaks,
-      breakSpread: result.breakSpread,
-      proved,
-      moved: 0,
-      durationMs: Math.round(result.stats.timeMs),
-    },
+    summary: runSummary(result, scheduled.length, 0, result.stats.timeMs),
     error: null,
   });
   for (const m of meetings) {

@@ -4,6 +4,7 @@
  */
 import { breakSummary } from './breaks';
 import type { Instance } from './instance';
+import type { ScheduleResult } from './result';
 
 export interface Place {
   slotId: string;
@@ -188,4 +189,39 @@ export function breaksOf(
     slotDay,
   );
   return { perParticipant: new Map(ids.map((id, i) => [id, summary.perParticipant[i]!])), total: summary.total, spread: summary.spread };
+}
+
+/** What a run stores about itself (the API's runSummarySchema): counts, weight, breaks and what was proved. */
+export type RunSummary = {
+  meetings: number;
+  scheduled: number;
+  unscheduled: number;
+  scheduledWeight: number;
+  totalWeight: number;
+  breaks: number;
+  breakSpread: number;
+  proved: string[];
+  moved: number;
+  durationMs: number;
+};
+
+/** The summary of one scheduler result; `moved` counts published meetings the run placed elsewhere. */
+export function runSummary(result: ScheduleResult, meetings: number, moved: number, durationMs: number): RunSummary {
+  const proved: string[] = [];
+  if (result.bound.weight.proof === 'all_scheduled') proved.push('all_scheduled');
+  if (result.optimal.weight) proved.push('weight_optimal');
+  if (result.optimal.breaks) proved.push(result.breaks === 0 ? 'zero_breaks' : 'breaks_optimal');
+  if (result.fairness?.met) proved.push('fairness_met');
+  return {
+    meetings,
+    scheduled: result.scheduledMeetings,
+    unscheduled: result.unscheduled.length,
+    scheduledWeight: result.scheduledWeight,
+    totalWeight: result.totalWeight,
+    breaks: result.breaks,
+    breakSpread: result.breakSpread,
+    proved,
+    moved,
+    durationMs: Math.round(durationMs),
+  };
 }

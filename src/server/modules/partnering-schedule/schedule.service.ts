@@ -8,9 +8,8 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { breaksOf, buildInstance, diffPlacements, samePlace, type Place } from '../../../domain/partnering/draft';
+import { breaksOf, buildInstance, diffPlacements, runSummary, samePlace, type Place } from '../../../domain/partnering/draft';
 import { checkInstance } from '../../../domain/partnering/instance';
-import type { ScheduleResult } from '../../../domain/partnering/result';
 import { defaultTimeLimitMs } from '../../../domain/partnering/schedule';
 import { validateSchedule } from '../../../domain/partnering/validate';
 import { PRIORITY_WEIGHT, PARTNERING_PRIORITIES, PARTNERING_SIDES, type LocationKind, type MeetingSource, type MeetingStatus, type PartneringPriority, type PartneringSide, type RunStatus } from '../../../domain/partnering/vocabularies';
@@ -275,15 +274,6 @@ async function snapshot(db: Executor, eventId: string, settings: q.SettingsRow, 
   return { ...built, meetings };
 }
 
-function proved(result: ScheduleResult): string[] {
-  const out: string[] = [];
-  if (result.bound.weight.proof === 'all_scheduled') out.push('all_scheduled');
-  if (result.optimal.weight) out.push('weight_optimal');
-  if (result.optimal.breaks) out.push(result.breaks === 0 ? 'zero_breaks' : 'breaks_optimal');
-  if (result.fairness?.met) out.push('fairness_met');
-  return out;
-}
-
 /** A uuid[] or text[] literal with NULLs, for one bound parameter. */
 function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
@@ -386,18 +376,7 @@ export async function startRun(ctx: RequestContext, communityId: string, eventId
                                from unnest(${idList}::uuid[], ${arrayLiteral(slotIds)}::uuid[], ${arrayLiteral(locationIds)}::uuid[], ${arrayLiteral(why)}::text[]) as v(id, slot, loc, reason)
                               where m.id = v.id and m.event_id = ${eventRow.id} and m.status = 'active'`);
       }
-      const summary = {
-        meetings: built.instance.meetings.length,
-        scheduled: result.scheduledMeetings,
-        unscheduled: result.unscheduled.length,
-        scheduledWeight: result.scheduledWeight,
-        totalWeight: result.totalWeight,
-        breaks: result.breaks,
-        breakSpread: result.breakSpread,
-        proved: proved(result),
-        moved,
-        durationMs,
-      };
+      const summary = runSummary(result, built.instance.meetings.length, moved, durationMs);
       await tx.update(partneringRuns).set({ status: 'finished', finishedAt: new Date(), summary }).where(eq(partneringRuns.id, runId));
       await recordAudit(tx, ctx, { communityId, action: 'partnering.run_finished', entityType: 'partnering_run', entityId: runId, entityLabel: eventRow.title, before: null, after: { scheduled: summary.scheduled, unscheduled: summary.unscheduled, moved } });
     });

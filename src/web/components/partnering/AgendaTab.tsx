@@ -111,7 +111,9 @@ function MeetingItem({ meeting, overview, now, onOpen }: { meeting: AgendaMeetin
             </>
           ) : (
             <>
-              <EnvironmentOutlined /> {t(`partnering.locationKinds.${loc.kind}`)} · <Typography.Text strong>{loc.name}</Typography.Text>
+              {/* "洽谈桌 · 洽谈桌 1" says the kind twice: name the kind only when the name does not. */}
+              <EnvironmentOutlined /> {loc.name.startsWith(t(`partnering.locationKinds.${loc.kind}`)) ? null : <>{t(`partnering.locationKinds.${loc.kind}`)} · </>}
+              <Typography.Text strong>{loc.name}</Typography.Text>
             </>
           )}
           {meeting.source !== 'request' && (
