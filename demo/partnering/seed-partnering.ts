@@ -642,7 +642,7 @@ export async function seedPartnering(tx: Executor, refs: PartneringSeedRefs): Pr
   rows.audit_log!.push({
     actor_user_id: cmcStaff,
     community_id: CMC,
-    action: 'partnering.published',
+    action: 'partnering.schedule_published',
     entity_type: 'event',
     entity_id: eventId,
     entity_label: title,

@@ -1,8 +1,8 @@
 /**
  * The translation catalogue of each language: the platform's file (locales/<lang>.json) and one
  * file per capability area (locales/<area>/<lang>.json), so areas grow without touching each
- * other's files. Top-level sections of an area are its own; `errors` and `fieldErrors` are
- * shared and merged key by key. The server reads the same catalogue for its error messages.
+ * other's files. Top-level sections of an area are its own; `errors`, `fieldErrors` and `audit`
+ * are shared and merged key by key. The server reads the same catalogue for its error messages.
  */
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
@@ -60,14 +60,29 @@ import partneringOrgZhCN from './locales/partneringOrg/zh-CN.json';
 import partneringOrgZhTW from './locales/partneringOrg/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
-const SHARED_SECTIONS = ['errors', 'fieldErrors'];
+/**
+ * Sections every area adds to, merged key by key at any depth: error messages, field messages and
+ * the audit log's words for the area's actions, entities and fields. A key defined twice is a bug.
+ */
+const SHARED_SECTIONS = ['errors', 'fieldErrors', 'audit'];
+
+function deepMerge(base: Tree, extra: Tree, path: string): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (typeof existing === 'object' && typeof value === 'object') out[key] = deepMerge(existing, value, `${path}.${key}`);
+    else if (existing !== value) throw new Error(`locale key "${path}.${key}" is defined twice`);
+  }
+  return out;
+}
 
 function merge(base: Tree, areas: Tree[]): Tree {
-  const out: Tree = { ...base };
+  let out: Tree = { ...base };
   for (const area of areas) {
     for (const [key, value] of Object.entries(area)) {
       if (SHARED_SECTIONS.includes(key) && typeof value === 'object') {
-        out[key] = { ...(out[key] as Tree | undefined), ...value };
+        out = { ...out, [key]: deepMerge((out[key] as Tree | undefined) ?? {}, value, key) };
       } else {
         if (key in out) throw new Error(`locale section "${key}" is defined twice`);
         out[key] = value;
