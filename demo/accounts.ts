@@ -31,7 +31,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'centre.admin@biobridge.demo', displayName: '陈思远', locale: 'zh-CN', purpose: 'community admin, Taizhou (Shanghai) centre', memberships: [['taizhou-shanghai-centre', 'community_admin']] },
   { email: 'alliance.admin@biobridge.demo', displayName: '吴佳怡', locale: 'zh-CN', purpose: 'community admin, Jiading alliance', memberships: [['jiading-biomed-alliance', 'community_admin']] },
   { email: 'regen.admin@biobridge.demo', displayName: '何俊杰', locale: 'zh-TW', purpose: 'community admin, regenerative medicine park (繁體)', memberships: [['daxing-regen-park', 'community_admin']] },
-  { email: 'staff@biobridge.demo', displayName: '王磊', locale: 'zh-CN', purpose: 'staff, China Medical City', memberships: [['china-medical-city', 'staff']] },
+  { email: 'staff@biobridge.demo', displayName: '王磊', locale: 'zh-CN', purpose: 'staff, China Medical City; runs the partnering day schedule (event page → 一对一洽谈)', memberships: [['china-medical-city', 'staff']] },
   {
     email: 'investor@biobridge.demo',
     displayName: '赵明轩',
