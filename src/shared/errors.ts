@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   partnering_run_in_progress: 409,
   /** Partnering: another organiser published the schedule first; reload and publish again. */
   partnering_schedule_changed: 409,
+  /** Partnering: the draft holds meetings that no longer fit (a participant became unavailable, a booth changed hands); run again or move them. */
+  partnering_draft_stale: 409,
   /** Partnering: the user has no confirmed registration for the event, so may not opt in. */
   partnering_not_registered: 409,
   /** Partnering: organisers closed opt-in (and profile edits), or the event is not open. */

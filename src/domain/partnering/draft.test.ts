@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksOf, buildInstance, diffPlacements, type InstanceRows } from './draft';
+import { breaksOf, buildInstance, diffPlacements, staleDraftMeetings, type InstanceRows } from './draft';
 import { parseInstance } from './instance';
 import { schedule } from './schedule';
 import { validateSchedule } from './validate';
@@ -115,5 +115,34 @@ describe('counting breaks for placements', () => {
     expect(b.spread).toBe(1);
     const only = breaksOf(placements, slots, ['p2', 'p4']);
     expect(Object.fromEntries(only.perParticipant)).toEqual({ p2: 0, p4: 0 });
+  });
+});
+
+describe('staleDraftMeetings', () => {
+  const place = (slotId: string, locationId: string) => ({ slotId, locationId });
+  const owners = new Map<string, string | null>([['T1', null], ['T2', null], ['B', 'p3']]);
+
+  it('finds a participant now unavailable, two meetings of one participant in a slot, and a booth of someone else', () => {
+    const meetings = [
+      { id: 'm1', participantAId: 'p1', participantBId: 'p2', place: place('s1', 'T1') },
+      { id: 'm2', participantAId: 'p1', participantBId: 'p4', place: place('s1', 'T2') },
+      { id: 'm3', participantAId: 'p2', participantBId: 'p4', place: place('s2', 'B') },
+      { id: 'm4', participantAId: 'p5', participantBId: 'p6', place: place('s2', 'T1') },
+      { id: 'm5', participantAId: 'p3', participantBId: 'p5', place: place('s3', 'B') },
+      { id: 'm6', participantAId: 'p1', participantBId: 'p6', place: null },
+    ];
+    expect(staleDraftMeetings(meetings, new Set(['p6|s2']), owners)).toEqual([
+      { meetingId: 'm2', problem: 'participant_busy' },
+      { meetingId: 'm3', problem: 'location_not_theirs' },
+      { meetingId: 'm4', problem: 'participant_unavailable' },
+    ]);
+  });
+
+  it('passes a draft that fits', () => {
+    const meetings = [
+      { id: 'm1', participantAId: 'p1', participantBId: 'p2', place: place('s1', 'T1') },
+      { id: 'm2', participantAId: 'p3', participantBId: 'p1', place: place('s2', 'B') },
+    ];
+    expect(staleDraftMeetings(meetings, new Set(['p1|s3']), owners)).toEqual([]);
   });
 });

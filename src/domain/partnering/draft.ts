@@ -225,3 +225,36 @@ export function runSummary(result: ScheduleResult, meetings: number, moved: numb
     durationMs: Math.round(durationMs),
   };
 }
+
+export interface DraftMeeting {
+  id: string;
+  participantAId: string;
+  participantBId: string;
+  place: Place | null;
+}
+
+/**
+ * Draft meetings that no longer fit what participants and locations say now (the draft was made
+ * before a late change): a participant who is unavailable in the slot, a participant in two
+ * meetings of one slot, or a booth or personal room of someone outside the meeting. Publishing
+ * refuses such a draft, so an agenda never shows a meeting its participant cannot attend.
+ */
+export function staleDraftMeetings(
+  meetings: readonly DraftMeeting[],
+  unavailable: ReadonlySet<string>,
+  locationOwner: ReadonlyMap<string, string | null>,
+): { meetingId: string; problem: 'participant_unavailable' | 'participant_busy' | 'location_not_theirs' }[] {
+  const out: { meetingId: string; problem: 'participant_unavailable' | 'participant_busy' | 'location_not_theirs' }[] = [];
+  const busy = new Map<string, string>();
+  for (const m of meetings) {
+    if (!m.place) continue;
+    const { slotId, locationId } = m.place;
+    const pair = [m.participantAId, m.participantBId];
+    const owner = locationOwner.get(locationId) ?? null;
+    if (pair.some((p) => unavailable.has(`${p}|${slotId}`))) out.push({ meetingId: m.id, problem: 'participant_unavailable' });
+    else if (owner !== null && !pair.includes(owner)) out.push({ meetingId: m.id, problem: 'location_not_theirs' });
+    else if (pair.some((p) => busy.has(`${p}|${slotId}`))) out.push({ meetingId: m.id, problem: 'participant_busy' });
+    for (const p of pair) busy.set(`${p}|${slotId}`, m.id);
+  }
+  return out;
+}

@@ -124,6 +124,27 @@ describe('run → draft → publish → re-run', () => {
     expect(second2.map((m) => m.payload)).toEqual([expect.objectContaining({ meetings: 1, changed: false }), expect.objectContaining({ meetings: 2, changed: true })]);
   });
 
+  it('refuses to publish a draft that a late change made impossible, until the scheduler runs again', async () => {
+    const s = await scene({ participants: 4, pairs: [[0, 1], [2, 3]] });
+    await run(s);
+    const m01 = (await draft(s)).meetings.find((m) => m.id === s.meetings[0])!;
+    // Participant 0 now cannot come in the slot of their drafted meeting.
+    const [p0] = await rows<{ version: number }>(`select version from partnering_participants where id = $1`, [s.people[0]!.id]);
+    expect((await staff.patch(`${s.url}/participants/${s.people[0]!.id}`, { version: p0!.version, unavailableSlotIds: [m01.draftSlotId] })).status).toBe(200);
+    const refused = await staff.post<ErrorReply>(`${s.url}/schedule/publish`, { scheduleVersion: 0 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('partnering_draft_stale');
+    expect((await rows<{ v: number }>(`select schedule_version as v from partnering_settings where event_id = $1`, [s.eventId]))[0]!.v).toBe(0);
+    expect((await draft(s, 'published')).meetings).toEqual([]);
+
+    const again = await run(s);
+    expect(again.body.summary).toMatchObject({ scheduled: 2 });
+    expect((await draft(s)).meetings.find((m) => m.id === m01.id)!.draftSlotId).not.toBe(m01.draftSlotId);
+    const pub = await staff.post<Publish>(`${s.url}/schedule/publish`, { scheduleVersion: 0 });
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ scheduleVersion: 1, published: 2 });
+  });
+
   it('moves published meetings only when asked (and reports how many), keeps locked ones, and counts breaks', async () => {
     const s = await scene({ participants: 3, pairs: [[0, 1], [0, 2]], tables: 1 });
     await run(s);

@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { breaksOf, buildInstance, diffPlacements, runSummary, samePlace, type Place } from '../../../domain/partnering/draft';
+import { breaksOf, buildInstance, diffPlacements, runSummary, samePlace, staleDraftMeetings, type Place } from '../../../domain/partnering/draft';
 import { checkInstance } from '../../../domain/partnering/instance';
 import { defaultTimeLimitMs } from '../../../domain/partnering/schedule';
 import { validateSchedule } from '../../../domain/partnering/validate';
@@ -88,6 +88,19 @@ async function oneMeeting(db: Executor, eventId: string, meetingId: string): Pro
 async function refuseWhileRunning(db: Executor, eventId: string) {
   const running = await q.runningRun(db, eventId);
   if (running && running.leaseUntil.getTime() > Date.now()) throw new AppError('partnering_run_in_progress');
+}
+
+/** A draft made before a late change (a participant became unavailable, a booth changed hands) is not published: re-run or move first. */
+async function refuseStaleDraft(db: Executor, eventId: string) {
+  const [meetings, unavailability, locations] = [await q.activeMeetings(db, eventId), await q.unavailabilityOf(db, eventId), await q.locationsOf(db, eventId)];
+  const unavailable = new Set([...unavailability].flatMap(([participant, slots]) => slots.map((slot) => `${participant}|${slot}`)));
+  const owners = new Map(locations.map((l) => [l.id, l.ownerParticipantId]));
+  const stale = staleDraftMeetings(
+    meetings.map((m) => ({ id: m.id, participantAId: m.participantAId, participantBId: m.participantBId, place: draftOf(m) })),
+    unavailable,
+    owners,
+  );
+  if (stale.length) throw new AppError('partnering_draft_stale', { detail: `${stale.length}: ${stale.map((x) => `${x.meetingId} ${x.problem}`).join(', ')}` });
 }
 
 // ---------------------------------------------------------------- meetings by hand
@@ -461,6 +474,7 @@ export async function publish(ctx: RequestContext, communityId: string, eventId:
     if (event.status === 'cancelled') throw new AppError('state_conflict', { fields: { event: 'partnering_event_cancelled' } });
     await q.requireSettings(tx, event.id);
     await refuseWhileRunning(tx, event.id);
+    await refuseStaleDraft(tx, event.id);
     const now = new Date();
     const [won] = await tx
       .update(partneringSettings)
