@@ -124,17 +124,7 @@ export async function weightBound(inst: Instance, options: { mip?: boolean; time
   const vars = assignmentRows(c, body, null, false);
   vars.forEach((slots, m) => slots.forEach((s) => objective.push([c.weight[m]!, xv(m, s)])));
   if (!objective.length) return { upper: 0, found: 0, proof: options.mip ? 'highs_mip' : 'highs_lp', status: 'empty', optimal: true, timeMs: 0 };
-  w.add('Maximize');
-  w.add(' obj: ' + chunked(objective));
-  w.add('Subject To');
-  w.add(body.text());
-  w.add('Bounds');
-  for (const [, v] of objective) w.add(` 0 <= ${v} <= 1`);
-  if (options.mip) {
-    w.add('Binaries');
-    w.add(' ' + objective.map(([, v]) => v).join('\n '));
-  }
-  w.add('End');
+  writeWeightModel(w, objective, body.text(), options.mip ?? false);
   const highs = await loadHighs();
   return highs.withModel({ format: 'lp', data: w.text() }, (model) => {
     model.options.set({ output_flag: false, time_limit: options.timeLimitSec ?? 60 });
@@ -237,17 +227,7 @@ export async function weightBoundAggregated(inst: Instance, options: { mip?: boo
     }
   }
   const w = new LpWriter();
-  w.add('Maximize');
-  w.add(' obj: ' + chunked(xs));
-  w.add('Subject To');
-  w.add(body.text() || ' r0: ' + xs[0]![1] + ' <= 1');
-  w.add('Bounds');
-  for (const [, v] of xs) w.add(` 0 <= ${v} <= 1`);
-  if (options.mip) {
-    w.add('Binaries');
-    w.add(' ' + xs.map(([, v]) => v).join('\n '));
-  }
-  w.add('End');
+  writeWeightModel(w, xs, body.text() || ' r0: ' + xs[0]![1] + ' <= 1', options.mip ?? false);
   const highs = await loadHighs();
   return highs.withModel({ format: 'lp', data: w.text() }, (model) => {
     model.options.set({ output_flag: false, time_limit: options.timeLimitSec ?? 60 });
@@ -464,4 +444,19 @@ function chunked(terms: [number, string][]): string {
 function statusName(highs: Highs, code: number): string {
   for (const [name, value] of Object.entries(highs.constants.modelStatus)) if (value === code) return name;
   return String(code);
+}
+
+/** The rest of a weight model in LP format: maximise Σ w·x over 0–1 variables (binaries for the MIP) subject to `constraints`. */
+function writeWeightModel(w: LpWriter, objective: [number, string][], constraints: string, mip: boolean): void {
+  w.add('Maximize');
+  w.add(' obj: ' + chunked(objective));
+  w.add('Subject To');
+  w.add(constraints);
+  w.add('Bounds');
+  for (const [, v] of objective) w.add(` 0 <= ${v} <= 1`);
+  if (mip) {
+    w.add('Binaries');
+    w.add(' ' + objective.map(([, v]) => v).join('\n '));
+  }
+  w.add('End');
 }

@@ -13,6 +13,30 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(25
 /** Length only; strength is checked by the service so the message can name the rule. */
 export const newPasswordSchema = z.string().min(1).max(200);
 
+/** Tab, newline and other control characters have no place in a one-line field. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A trimmed one-line text of at most `max` characters; `message` is the field message for control characters. */
+export function oneLineText(max: number, message: string) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL_CHARACTERS.test(v), { message });
+}
+
+/** Trimmed multi-line text: line breaks allowed, other control characters not. */
+export function multiLineText(max: number, message: string) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL_BUT_NEWLINES.test(v), { message });
+}
+
 export const communityParams = z.strictObject({ communityId: idSchema });
 
 /** Keyset pagination: `cursor` is opaque, from the previous page's `nextCursor`. */

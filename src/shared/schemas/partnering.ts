@@ -21,8 +21,8 @@ import {
   REQUEST_STATUSES,
   RUN_STATUSES,
 } from '../../domain/partnering/vocabularies';
-import { idSchema, pageQuery, timestampSchema } from './common';
-import { eventKindSchema, eventParams, eventStatusSchema } from './events';
+import { CONTROL_CHARACTERS, idSchema, multiLineText, oneLineText, pageQuery, timestampSchema } from './common';
+import { eventKindSchema, eventParams, eventStatusSchema, webUrlSchema } from './events';
 
 export const partneringSideSchema = z.enum(PARTNERING_SIDES);
 export const partneringPrioritySchema = z.enum(PARTNERING_PRIORITIES);
@@ -36,31 +36,9 @@ export const meetingStatusSchema = z.enum(MEETING_STATUSES);
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export const meetingOutcomeSchema = z.enum(MEETING_OUTCOMES);
 
-/** Tab, newline and other control characters have no place in a one-line field. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-function line(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !CONTROL.test(v), { message: 'partnering_control_characters' });
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL_BUT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
-/** Multi-line text (offer, seek, messages): newlines allowed, other control characters not. */
-function paragraph(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !CONTROL_BUT_NEWLINES.test(v), { message: 'partnering_control_characters' });
-}
-const httpUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), { message: 'partnering_url' });
+const line = (max: number) => oneLineText(max, 'partnering_control_characters');
+const paragraph = (max: number) => multiLineText(max, 'partnering_control_characters');
+const httpUrl = z.string().trim().pipe(webUrlSchema);
 const versionSchema = z.number().int().min(1);
 /** 'YYYY-MM-DD', a calendar day in the community's zone. */
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -455,7 +433,7 @@ export const locationBulkInput = z.strictObject({
   prefix: z
     .string()
     .max(30)
-    .refine((v) => !CONTROL.test(v), { message: 'partnering_control_characters' })
+    .refine((v) => !CONTROL_CHARACTERS.test(v), { message: 'partnering_control_characters' })
     .transform((v) => v.trimStart())
     .default(''),
   start: z.number().int().min(0).max(100000).default(1),

@@ -5,22 +5,13 @@
  */
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '../../domain/events/vocabularies';
-import { communityRefSchema, emailSchema, idSchema, localeSchema, pageQuery, timestampSchema } from './common';
+import { communityRefSchema, emailSchema, idSchema, localeSchema, oneLineText, pageQuery, timestampSchema } from './common';
 import { answersSchema, approvalModeSchema, eventKindSchema, eventParams, eventStatusSchema, eventVisibilitySchema, organiserRoleSchema, questionSchema } from './events';
 import { entityRefSchema } from './directory';
 
 export const registrationStatusSchema = z.enum(REGISTRATION_STATUSES);
 
-/** Tab, newline and other control characters have no place in a one-line field. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-function line(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !CONTROL.test(v), { message: 'registration_control_characters' });
-}
+const line = (max: number) => oneLineText(max, 'registration_control_characters');
 /** Tokens are base64url; anything else cannot be one of ours. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/);
 

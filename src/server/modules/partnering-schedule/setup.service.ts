@@ -420,7 +420,7 @@ async function projectBriefs(db: Executor, ids: string[]) {
 }
 
 /** Breaks in the draft per participant of the event. */
-export async function draftBreaks(db: Executor, eventId: string): Promise<Map<string, number>> {
+async function draftBreaks(db: Executor, eventId: string): Promise<Map<string, number>> {
   const slots = await q.slotsOf(db, eventId);
   const meetings = await q.activeMeetings(db, eventId);
   const placed = meetings.filter((m) => m.draftSlotId).map((m) => ({ participants: [m.participantAId, m.participantBId] as const, slotId: m.draftSlotId! }));

@@ -29,7 +29,7 @@ export function MeetingDrawer({
   editable: boolean;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
   const refresh = useRefreshPartnering(eventId);
@@ -115,7 +115,7 @@ export function MeetingDrawer({
     const byDay = new Map<string, OrgSlot[]>();
     for (const s of slots.data?.items ?? []) byDay.set(s.day, [...(byDay.get(s.day) ?? []), s]);
     return [...byDay.entries()].map(([day, list]) => ({
-      label: `${day} · ${dayLabel(day, i18n.language)}`,
+      label: `${day} · ${dayLabel(day, t('partneringOrg.common.dayFormat'))}`,
       title: day,
       options: list.map((s) => ({
         value: s.id,

@@ -229,7 +229,7 @@ function UnplacedList({ schedule, onOpen }: { schedule: PartneringSchedule; onOp
 }
 
 function ParticipantAgenda({ communityId, event, view, timeZone, onOpen }: OrgTabProps & { view: 'draft' | 'published'; onOpen: (m: OrgMeeting) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [participantId, setParticipantId] = useState<string | null>(null);
   const agenda = useQuery({
     queryKey: partneringOrgKeys.schedule(event.id, { view, participantId }),
@@ -254,7 +254,7 @@ function ParticipantAgenda({ communityId, event, view, timeZone, onOpen }: OrgTa
       width: 220,
       render: (_, m) => {
         const s = slotById.get(placeOf(m, view).slotId!);
-        return s ? `${dayLabel(s.day, i18n.language)} ${slotRange(s, timeZone)}` : '…';
+        return s ? `${dayLabel(s.day, t('partneringOrg.common.dayFormat'))} ${slotRange(s, timeZone)}` : '…';
       },
     },
     { title: t('partneringOrg.schedule.location'), key: 'loc', width: 160, render: (_, m) => locationById.get(placeOf(m, view).locationId!)?.name ?? '…' },
@@ -417,7 +417,7 @@ export function ScheduleTab(props: OrgTabProps) {
               <Segmented
                 value={data.day ?? data.days[0]}
                 onChange={(v) => setParam('day', String(v))}
-                options={data.days.map((d) => ({ value: d, label: <span data-testid={`schedule-day-${d}`}>{`${dayLabel(d, lang)}`}</span> }))}
+                options={data.days.map((d) => ({ value: d, label: <span data-testid={`schedule-day-${d}`}>{`${dayLabel(d, t('partneringOrg.common.dayFormat'))}`}</span> }))}
               />
             ) : (
               t('partneringOrg.schedule.gridTitle')

@@ -60,7 +60,7 @@ function planOf(v: Partial<GeneratorValues>): SlotPlan {
 }
 
 function Generator({ communityId, event, timeZone, hasSlots }: OrgTabProps & { hasSlots: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
   const refresh = useRefreshPartnering(event.id);
@@ -128,7 +128,7 @@ function Generator({ communityId, event, timeZone, hasSlots }: OrgTabProps & { h
         data-testid="slots-generator"
       >
         <Form.Item name="days" label={t('partneringOrg.slots.days')} rules={[{ required: true, type: 'array', min: 1, message: t('partneringOrg.slots.daysRequired') }]}>
-          <Checkbox.Group options={days.map((d) => ({ value: d, label: `${d} · ${dayLabel(d, i18n.language)}` }))} data-testid="slots-days" />
+          <Checkbox.Group options={days.map((d) => ({ value: d, label: `${d} · ${dayLabel(d, t('partneringOrg.common.dayFormat'))}` }))} data-testid="slots-days" />
         </Form.Item>
         <Typography.Text strong style={{ display: 'block' }}>{t('partneringOrg.slots.sessions')}</Typography.Text>
         <Form.List name="sessions">
@@ -206,7 +206,7 @@ function Generator({ communityId, event, timeZone, hasSlots }: OrgTabProps & { h
 }
 
 function SlotList({ communityId, event, timeZone, slots }: OrgTabProps & { slots: OrgSlot[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
   const refresh = useRefreshPartnering(event.id);
@@ -250,7 +250,7 @@ function SlotList({ communityId, event, timeZone, slots }: OrgTabProps & { slots
         {grouped.map(([day, sessions]) => (
           <div key={day} data-testid={`slots-day-${day}`}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {day} · {dayLabel(day, i18n.language)}
+              {day} · {dayLabel(day, t('partneringOrg.common.dayFormat'))}
             </Typography.Title>
             {[...sessions.entries()].map(([session, list]) => (
               <Row key={session} gutter={8} style={{ marginBottom: 8 }} wrap={false}>

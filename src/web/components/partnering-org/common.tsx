@@ -38,10 +38,9 @@ export function slotRange(slot: Pick<PartneringSlot, 'startsAt' | 'endsAt'>, tim
   return `${clock(slot.startsAt, timeZone)}–${clock(slot.endsAt, timeZone)}`;
 }
 
-/** "2030-05-20 (Mon)" style day label in the UI language. */
-export function dayLabel(day: string, lang: string): string {
-  const d = dayjs(day);
-  return lang === 'en' ? d.format('ddd D MMM') : `${d.format('M月D日')} ${d.format('ddd')}`;
+/** A day as the UI language writes it; `format` is `partneringOrg.common.dayFormat` (a dayjs pattern). */
+export function dayLabel(day: string, format: string): string {
+  return dayjs(day).format(format);
 }
 
 const SIDE_COLOURS: Record<PartneringSide, string> = {
