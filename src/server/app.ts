@@ -34,6 +34,11 @@ import { judgingRoutes } from './modules/judging/routes';
 import { eventOutcomeRoutes } from './modules/event-outcomes/routes';
 import { partneringRoutes } from './modules/partnering/routes';
 import { partneringScheduleRoutes } from './modules/partnering-schedule/routes';
+import { matchingRoutes } from './modules/matching/routes';
+import { thesaurusRoutes } from './modules/thesaurus/routes';
+import { matchProfileRoutes } from './modules/match-profiles/routes';
+import { briefRoutes } from './modules/briefs/routes';
+import { challengeRoutes } from './modules/challenges/routes';
 import { uploadsDirOf } from './ops/file-backups';
 import { FilesystemStorage, type FileStorage } from './storage/storage';
 
@@ -136,6 +141,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventOutcomeRoutes);
   await app.register(partneringRoutes);
   await app.register(partneringScheduleRoutes);
+  await app.register(matchingRoutes);
+  await app.register(thesaurusRoutes);
+  await app.register(matchProfileRoutes);
+  await app.register(briefRoutes);
+  await app.register(challengeRoutes);
   await registerWeb(app, deps.webDir);
   return app;
 }

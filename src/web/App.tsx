@@ -58,6 +58,19 @@ import { NoCommunitiesPage } from './pages/NoCommunities';
 import { NotFoundPage } from './pages/NotFound';
 import { ResetPasswordPage } from './pages/ResetPassword';
 import { SettingsPage } from './pages/Settings';
+import { BriefsPage } from './pages/briefs/Briefs';
+import { BriefEditPage } from './pages/briefs/BriefEdit';
+import { BriefDetailPage } from './pages/briefs/BriefDetail';
+import { ChallengesPage } from './pages/challenges/Challenges';
+import { ChallengeEditPage } from './pages/challenges/ChallengeEdit';
+import { ChallengeDetailPage } from './pages/challenges/ChallengeDetail';
+import { AnswerDetailPage } from './pages/challenges/AnswerDetail';
+import { MyAnswersPage } from './pages/challenges/MyAnswers';
+import { MatchesPage } from './pages/matching/Matches';
+import { MatchExplanationPage } from './pages/matching/MatchExplanation';
+import { SuggestionsPage } from './pages/matching/Suggestions';
+import { AdminMatchingPage } from './pages/matching/AdminMatching';
+import { AdminThesaurusPage } from './pages/thesaurus/AdminThesaurus';
 import { SignInPage } from './pages/SignIn';
 import { theme } from './theme';
 
@@ -329,6 +342,35 @@ function AppRoutes() {
         <Route path="judging" element={<JudgeHomePage />} />
         <Route path="judging/:roundId" element={<JudgeRoundPage />} />
         <Route path="judging/:roundId/:applicationId" element={<ScoreSheetPage />} />
+        <Route path="briefs" element={<BriefsPage />} />
+        <Route path="briefs/new" element={<BriefEditPage />} />
+        <Route path="briefs/:briefId" element={<BriefDetailPage />} />
+        <Route path="briefs/:briefId/edit" element={<BriefEditPage />} />
+        <Route path="challenges" element={<ChallengesPage />} />
+        <Route path="challenges/new" element={<ChallengeEditPage />} />
+        <Route path="challenges/:challengeId" element={<ChallengeDetailPage />} />
+        <Route path="challenges/:challengeId/edit" element={<ChallengeEditPage />} />
+        <Route path="challenges/:challengeId/answers/:answerId" element={<AnswerDetailPage />} />
+        <Route path="me/answers" element={<MyAnswersPage />} />
+        <Route path="suggestions" element={<SuggestionsPage />} />
+        <Route path="matches/:subjectType/:subjectId" element={<MatchesPage />} />
+        <Route path="matches/:subjectType/:subjectId/:candidateType/:candidateId" element={<MatchExplanationPage />} />
+        <Route
+          path="admin/thesaurus"
+          element={
+            <RequirePlatformAdmin>
+              <AdminThesaurusPage />
+            </RequirePlatformAdmin>
+          }
+        />
+        <Route
+          path="admin/matching"
+          element={
+            <RequirePlatformAdmin>
+              <AdminMatchingPage />
+            </RequirePlatformAdmin>
+          }
+        />
         <Route
           path="admin/communities"
           element={

@@ -1,4 +1,10 @@
 import {
+  BookOutlined,
+  BulbOutlined,
+  ExperimentOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  SyncOutlined,
   AuditOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -147,9 +153,22 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         children: [
           { key: '/admin/communities', icon: <ApartmentOutlined />, label: <Link to="/admin/communities" data-testid="nav-admin-communities">{t('nav.adminCommunities')}</Link> },
           { key: '/admin/outbox', icon: <MailOutlined />, label: <Link to="/admin/outbox" data-testid="nav-admin-outbox">{t('nav.adminOutbox')}</Link> },
+          { key: '/admin/thesaurus', icon: <BookOutlined />, label: <Link to="/admin/thesaurus" data-testid="nav-admin-thesaurus">{t('nav.adminThesaurus')}</Link> },
+          { key: '/admin/matching', icon: <SyncOutlined />, label: <Link to="/admin/matching" data-testid="nav-admin-matching">{t('nav.adminMatching')}</Link> },
         ],
       });
     }
+    result.push({
+      type: 'group',
+      key: 'matchmaking',
+      label: t('nav.matchmaking'),
+      children: [
+        { key: '/suggestions', icon: <BulbOutlined />, label: <Link to="/suggestions" data-testid="nav-suggestions">{t('nav.suggestions')}</Link> },
+        { key: '/briefs', icon: <ExperimentOutlined />, label: <Link to="/briefs" data-testid="nav-briefs">{t('nav.briefs')}</Link> },
+        { key: '/challenges', icon: <FlagOutlined />, label: <Link to="/challenges" data-testid="nav-challenges">{t('nav.challenges')}</Link> },
+        { key: '/me/answers', icon: <FileTextOutlined />, label: <Link to="/me/answers" data-testid="nav-my-answers">{t('nav.myAnswers')}</Link> },
+      ],
+    });
     result.push({
       type: 'group',
       key: 'personal',

@@ -58,6 +58,18 @@ import partneringZhTW from './locales/partnering/zh-TW.json';
 import partneringOrgEn from './locales/partneringOrg/en.json';
 import partneringOrgZhCN from './locales/partneringOrg/zh-CN.json';
 import partneringOrgZhTW from './locales/partneringOrg/zh-TW.json';
+import matchingEn from './locales/matching/en.json';
+import matchingZhCN from './locales/matching/zh-CN.json';
+import matchingZhTW from './locales/matching/zh-TW.json';
+import briefsEn from './locales/briefs/en.json';
+import briefsZhCN from './locales/briefs/zh-CN.json';
+import briefsZhTW from './locales/briefs/zh-TW.json';
+import challengesEn from './locales/challenges/en.json';
+import challengesZhCN from './locales/challenges/zh-CN.json';
+import challengesZhTW from './locales/challenges/zh-TW.json';
+import thesaurusEn from './locales/thesaurus/en.json';
+import thesaurusZhCN from './locales/thesaurus/zh-CN.json';
+import thesaurusZhTW from './locales/thesaurus/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 /**
@@ -93,7 +105,7 @@ function merge(base: Tree, areas: Tree[]): Tree {
 }
 
 export const CATALOGUES = {
-  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN, eventsZhCN, registrationsZhCN, eventDoorZhCN, applicationsZhCN, judgingZhCN, eventOutcomesZhCN, messagesZhCN, partneringZhCN, partneringOrgZhCN]) as typeof zhCN & Tree,
-  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW, eventsZhTW, registrationsZhTW, eventDoorZhTW, applicationsZhTW, judgingZhTW, eventOutcomesZhTW, messagesZhTW, partneringZhTW, partneringOrgZhTW]) as typeof zhTW & Tree,
-  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn, eventsEn, registrationsEn, eventDoorEn, applicationsEn, judgingEn, eventOutcomesEn, messagesEn, partneringEn, partneringOrgEn]) as typeof en & Tree,
+  'zh-CN': merge(zhCN, [directoryZhCN, searchZhCN, transferZhCN, lifecycleZhCN, pipelinesZhCN, referralsZhCN, landingZhCN, agreementsZhCN, eventsZhCN, registrationsZhCN, eventDoorZhCN, applicationsZhCN, judgingZhCN, eventOutcomesZhCN, messagesZhCN, partneringZhCN, partneringOrgZhCN, matchingZhCN, briefsZhCN, challengesZhCN, thesaurusZhCN]) as typeof zhCN & Tree,
+  'zh-TW': merge(zhTW, [directoryZhTW, searchZhTW, transferZhTW, lifecycleZhTW, pipelinesZhTW, referralsZhTW, landingZhTW, agreementsZhTW, eventsZhTW, registrationsZhTW, eventDoorZhTW, applicationsZhTW, judgingZhTW, eventOutcomesZhTW, messagesZhTW, partneringZhTW, partneringOrgZhTW, matchingZhTW, briefsZhTW, challengesZhTW, thesaurusZhTW]) as typeof zhTW & Tree,
+  en: merge(en, [directoryEn, searchEn, transferEn, lifecycleEn, pipelinesEn, referralsEn, landingEn, agreementsEn, eventsEn, registrationsEn, eventDoorEn, applicationsEn, judgingEn, eventOutcomesEn, messagesEn, partneringEn, partneringOrgEn, matchingEn, briefsEn, challengesEn, thesaurusEn]) as typeof en & Tree,
 };

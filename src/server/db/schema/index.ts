@@ -11,3 +11,5 @@ export * from './landing';
 export * from './agreements';
 export * from './events';
 export * from './partnering';
+export * from './matching';
+export * from './briefs';
