@@ -38,7 +38,7 @@ export const LOSS_REASONS = [
 export type LossReason = (typeof LOSS_REASONS)[number];
 
 /** Where an item came from. */
-export const ITEM_SOURCES = ['direct', 'referral', 'event', 'import'] as const;
+export const ITEM_SOURCES = ['direct', 'referral', 'event', 'import', 'matching'] as const;
 export type ItemSource = (typeof ITEM_SOURCES)[number];
 
 /** What the history of an item records. */

@@ -74,8 +74,13 @@ export interface MatchFeatures {
   freeAreaSqm: number | null;
   /** A park that says it takes no projects now; a challenge past its deadline. */
   closed: boolean;
-  /** Folded tokens of its text (names, description, summary, keywords), deduplicated. */
+  /** Folded tokens of its text (names, description, summary, keywords), deduplicated: term overlap. */
   tokens: readonly string[];
+  /**
+   * Its text, folded (simplified, lower case), at most a few thousand characters: the index reads
+   * the thesaurus concepts it names when it compiles the record, then drops it.
+   */
+  text: string;
   /** Segments and stages of the records it is linked to (an investor's portfolio, a licensee's licences). */
   portfolioSegments: readonly string[];
   portfolioStages: readonly string[];

@@ -125,6 +125,15 @@ export const contactBody = z.strictObject({
     }),
   ]),
 });
+/** Where the viewer can take a contact: pipelines they may add to, partnering events both sides take part in. */
+export const contactOptionsSchema = z.object({
+  pipelines: z.array(
+    z.object({ communityId: idSchema, communityName: z.string(), pipelineId: idSchema, pipelineName: z.string() }),
+  ),
+  partneringEvents: z.array(z.object({ eventId: idSchema, title: z.string(), startsAt: timestampSchema })),
+});
+export type ContactOptions = z.infer<typeof contactOptionsSchema>;
+
 export const contactResultSchema = z.object({
   verdict: z.literal('contacted'),
   pipelineItemId: idSchema.nullable(),

@@ -214,6 +214,7 @@ CREATE TABLE "tech_briefs" (
 	CONSTRAINT "tech_briefs_published_dated" CHECK ("tech_briefs"."status" = 'draft' or "tech_briefs"."published_at" is not null)
 );
 --> statement-breakpoint
+ALTER TABLE "pipeline_items" DROP CONSTRAINT "pipeline_items_source_known";--> statement-breakpoint
 ALTER TABLE "community_match_profiles" ADD CONSTRAINT "community_match_profiles_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community_match_profiles" ADD CONSTRAINT "community_match_profiles_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "match_feedback" ADD CONSTRAINT "match_feedback_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -260,4 +261,5 @@ CREATE INDEX "challenges_community_idx" ON "challenges" USING btree ("community_
 CREATE INDEX "challenges_open_idx" ON "challenges" USING btree ("status","deadline");--> statement-breakpoint
 CREATE INDEX "tech_brief_communities_community_idx" ON "tech_brief_communities" USING btree ("community_id");--> statement-breakpoint
 CREATE INDEX "tech_briefs_organisation_idx" ON "tech_briefs" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "tech_briefs_published_idx" ON "tech_briefs" USING btree ("status","published_at");
+CREATE INDEX "tech_briefs_published_idx" ON "tech_briefs" USING btree ("status","published_at");--> statement-breakpoint
+ALTER TABLE "pipeline_items" ADD CONSTRAINT "pipeline_items_source_known" CHECK ("pipeline_items"."source" in ('direct', 'referral', 'event', 'import', 'matching'));
