@@ -141,7 +141,8 @@ async function main(): Promise<void> {
   // Everything so far on disk before serving: the seed is not lost to an early power cut.
   await flusher?.flushNow();
 
-  const webDir = path.join(root, 'dist', 'web');
+  // WEB_DIR: a web build elsewhere (a second checkout's build, or one made for screenshots).
+  const webDir = process.env.WEB_DIR ?? path.join(root, 'dist', 'web');
   app = await buildApp({ config, database, version, webDir });
   // Scheduled backups for the embedded database only: on PostgreSQL every process would take one.
   if (pgliteDir) backups = scheduleBackups(async () => void (await backup('scheduled')), backupsDir(config.dataDir), config.BACKUP_INTERVAL_HOURS);
