@@ -28,10 +28,12 @@ export const ROLE_OF_TARGET: Record<MatchTarget, CandidateRole> = {
  * Who may see a record, reduced to what the visibility rule reads (the same rule as the
  * directory search, extended to briefs and challenges):
  * - public: every signed-in user;
- * - community: members of `communityIds` (platform admins too);
+ * - community: members of `communityIds` (platform admins too), and representatives of `orgIds`
+ *   (put the owner organisation there: its people always see their own record);
  * - named: representatives of `orgIds`, and staff of `communityIds`;
  * - communities (briefs, challenges): members of `communityIds`, and the owner's representatives.
  * Drafts and withdrawn records are never candidates (the server leaves them out of the index).
+ * The rule is `canSee` in visibility.ts (the index applies the same rule to its compact form).
  */
 export interface RecordVisibility {
   level: 'public' | 'community' | 'named' | 'communities';
