@@ -40,6 +40,9 @@ const PROVINCES: Record<string, { hant: string; en: string }> = {
   澳门特别行政区: { hant: '澳門特別行政區', en: 'Macao' },
 };
 
+/** The province-level names as the directory stores them, in the order above (select options). */
+export const PROVINCE_NAMES: readonly string[] = Object.keys(PROVINCES);
+
 /** The province's name in `lang` (zh-CN, zh-TW, en); an unknown name is shown as stored. */
 export function provinceName(name: string | null | undefined, lang: string): string {
   if (!name) return '';

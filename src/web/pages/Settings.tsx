@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../services/api';
 import type { Community } from '../services/types';
 import { COMMUNITY_FIELD_NAMES, CommunityProfileFields, communityProfileBody, type CommunityProfileValues } from '../components/CommunityFormFields';
+import { MatchProfileCard } from '../components/match-profile/MatchProfileCard';
 import { PageHeader } from '../components/PageHeader';
 import { communityDetailKey, useCommunity } from '../lib/community';
 import { useApiErrorHandler } from '../lib/errors';
@@ -73,6 +74,7 @@ export function SettingsPage() {
           </Space>
         </Form>
       </Card>
+      <MatchProfileCard />
     </div>
   );
 }

@@ -45,7 +45,8 @@ export const thesaurusTerms = pgTable(
     termKey: text('term_key').notNull(),
   },
   (t) => [
-    uniqueIndex('thesaurus_terms_concept_key').on(t.conceptId, t.termKey),
+    // One key per language: 細胞治療 (zh_hant) and 细胞治疗 (zh_hans) fold alike and are both kept.
+    uniqueIndex('thesaurus_terms_concept_key').on(t.conceptId, t.lang, t.termKey),
     index('thesaurus_terms_key_idx').on(t.termKey),
     check('thesaurus_terms_lang_known', inList(t.lang, THESAURUS_LANGS)),
     check('thesaurus_terms_not_blank', sql`length(btrim(${t.term})) > 0 and length(${t.termKey}) > 0`),

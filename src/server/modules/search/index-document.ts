@@ -17,6 +17,7 @@ import { fold } from '../../../domain/text/fold';
 import { tokensText } from '../../../domain/text/tokenise';
 import type { Executor } from '../../db/client';
 import { rowsOf, uuidArray } from '../../db/sql-helpers';
+import { recordMatchChange } from '../matching/changes';
 
 /** Ids per statement: large enough to amortise the round trips, small enough for one JSON parameter. */
 const BATCH = 1000;
@@ -156,7 +157,8 @@ async function organisationDocuments(db: Executor, ids: string[], terms: Map<str
       entity_id: o.id,
       title_zh: o.name_zh,
       title_en: o.name_en,
-      subtitle: clean([o.short_name_zh, [o.province, o.city].filter(Boolean).join('')]).join(' · '),
+      // Municipalities have the same province and city (上海市): name it once.
+      subtitle: clean([o.short_name_zh, unique(clean([o.province, o.city])).join('')]).join(' · '),
       kind: o.kind,
       segments: o.segments,
       stage: null,
@@ -337,6 +339,8 @@ async function dependentsOfRenamed(db: Executor, docs: DocumentRow[]) {
 export async function refreshSearchDocuments(tx: Executor, entityType: EntityType, ids: string[]): Promise<void> {
   const all = unique(ids);
   if (all.length === 0) return;
+  // The matching index reads the same records (and their search rows): tell it in this transaction.
+  if (entityType !== 'person') await recordMatchChange(tx, entityType, all);
   const terms = entityType === 'person' ? new Map<string, Terms>() : await loadTerms(tx);
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH);
@@ -358,6 +362,7 @@ export async function refreshSearchDocuments(tx: Executor, entityType: EntityTyp
 
 /** Deletes the search rows of these records (the service deletes the records themselves). */
 export async function removeSearchDocuments(tx: Executor, entityType: EntityType, ids: string[]): Promise<void> {
+  if (entityType !== 'person') await recordMatchChange(tx, entityType, ids);
   for (let i = 0; i < ids.length; i += BATCH) {
     await tx.execute(
       sql`delete from search_documents where entity_type = ${entityType} and entity_id = any(${uuidArray(ids.slice(i, i + BATCH))})`,

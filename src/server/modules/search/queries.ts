@@ -10,11 +10,14 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { ParsedSearch, SearchTerm } from '../../../domain/search-query';
+import type { SynonymGroup } from '../../../domain/thesaurus/expand';
+import type { QueryTerm } from '../../../domain/text/tokenise';
 import type { Locale } from '../../../domain/locales';
 import type { Executor } from '../../db/client';
 import { rowsOf, textArray, uuidArray } from '../../db/sql-helpers';
 
-export type Search = Extract<ParsedSearch, { mode: 'search' }>;
+/** A text search; `synonyms`: runs of terms the thesaurus expands (service.ts, domain/thesaurus/expand.ts). */
+export type Search = Extract<ParsedSearch, { mode: 'search' }> & { synonyms?: readonly SynonymGroup[] };
 
 /** Who is asking, reduced to what the visibility rule reads. */
 export interface Viewer {
@@ -91,14 +94,37 @@ const quoteLexeme = (lexeme: string) => `'${lexeme.replace(/'/g, "''")}'`;
  * without going through the parser. No term matches as a prefix: CRO must not find
  * "cross", and a prefix of one Chinese character reads a large part of the index.
  */
-export function tsqueryOf(terms: SearchTerm[]): SQL | null {
+function wordAlternatives(t: Pick<QueryTerm, 'word' | 'parts'>): string {
+  const alternatives = [quoteLexeme(t.word)];
+  if (t.parts.length > 1 && t.word.length >= 5) alternatives.push(`(${t.parts.map(quoteLexeme).join(' & ')})`);
+  return alternatives.join(' | ');
+}
+
+function termClause(t: SearchTerm): SQL {
+  const simple = sql`${wordAlternatives(t)}::tsquery`;
+  return t.stem ? sql`(${simple} || plainto_tsquery('english', ${t.word}))` : simple;
+}
+
+/**
+ * Thesaurus expansion: a run of terms that spells a thesaurus term (synonyms) matches as
+ * before OR as any other term of its concept, each alternative's words all required and
+ * matched like typed words (体外诊断 also finds "IVD" and "in vitro diagnostics").
+ */
+export function tsqueryOf(terms: SearchTerm[], synonyms: readonly SynonymGroup[] = []): SQL | null {
   if (terms.length === 0) return null;
-  const parts = terms.map((t) => {
-    const alternatives = [quoteLexeme(t.word)];
-    if (t.parts.length > 1 && t.word.length >= 5) alternatives.push(`(${t.parts.map(quoteLexeme).join(' & ')})`);
-    const simple = sql`${alternatives.join(' | ')}::tsquery`;
-    return t.stem ? sql`(${simple} || plainto_tsquery('english', ${t.word}))` : simple;
-  });
+  const parts: SQL[] = [];
+  for (let i = 0; i < terms.length; ) {
+    const group = synonyms.find((g) => g.from === i && g.to > i && g.to <= terms.length && g.alternatives.length > 0);
+    if (!group) {
+      parts.push(termClause(terms[i]!));
+      i++;
+      continue;
+    }
+    const own = terms.slice(i, group.to).map(termClause);
+    const alternatives = group.alternatives.map((alt) => sql`${alt.map((t) => `(${wordAlternatives(t)})`).join(' & ')}::tsquery`);
+    parts.push(sql`((${sql.join(own, sql` && `)}) || ${sql.join(alternatives, sql` || `)})`);
+    i = group.to;
+  }
   return sql`(${sql.join(parts, sql` && `)})`;
 }
 
@@ -109,7 +135,7 @@ export function tsqueryOf(terms: SearchTerm[]): SQL | null {
  * most expensive of the three conditions.
  */
 function matchOf(s: Search, fuzzy: boolean): SQL {
-  const tsq = tsqueryOf(s.terms);
+  const tsq = tsqueryOf(s.terms, s.synonyms);
   const conditions: SQL[] = [];
   if (tsq) conditions.push(sql`d.tsv @@ ${tsq}`);
   if (fuzzy) conditions.push(sql`${s.folded} <% d.names`);

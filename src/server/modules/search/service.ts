@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { EntityType } from '../../../domain/directory';
 import { parseSearch } from '../../../domain/search-query';
+import { synonymGroups } from '../../../domain/thesaurus/expand';
 import type { facetBucketSchema, SearchHit, SearchResult, searchFilters, searchQuery } from '../../../shared/schemas/search';
 import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../http/context';
 import { requireUser } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
+import { loadThesaurus } from '../thesaurus/load';
 import * as q from './queries';
 
 /**
@@ -80,7 +82,15 @@ function invalidCursor() {
  * indexes (see queries.preferIndexes); the statements also see one snapshot, so the total,
  * the facets and the page agree with each other.
  */
-type Parsed = ReturnType<typeof parseSearch>;
+type Parsed = { mode: 'listing' } | q.Search;
+
+/** The query parsed, with the runs of its terms the domain thesaurus expands (IVD ~ 体外诊断). */
+async function parseWithThesaurus(ctx: RequestContext, text: string | undefined | null): Promise<Parsed> {
+  const parsed = parseSearch(text);
+  if (parsed.mode !== 'search' || parsed.terms.length === 0) return parsed;
+  const synonyms = synonymGroups(parsed.terms, await loadThesaurus(ctx.db));
+  return synonyms.length > 0 ? { ...parsed, synonyms } : parsed;
+}
 
 /**
  * One read transaction per request. Text searches steer the planner to the indexes
@@ -122,7 +132,7 @@ const cursorOf = (row: q.HitRow): Cursor => (row.score === null ? { n: row.sort_
 
 export async function search(ctx: RequestContext, input: SearchQueryInput): Promise<SearchResult> {
   const user = requireUser(ctx);
-  const parsed = parseSearch(input.q);
+  const parsed = await parseWithThesaurus(ctx, input.q);
   const filters = filtersOf(input);
   const cursor = decodeCursor(input.cursor, cursorSchema);
   if (parsed.mode === 'search' && cursor && !('s' in cursor)) throw invalidCursor();
@@ -162,7 +172,7 @@ export async function search(ctx: RequestContext, input: SearchQueryInput): Prom
  */
 export async function* searchIdsForExport(ctx: RequestContext, filters: SearchFilters, entityType: EntityType): AsyncGenerator<string[]> {
   const user = requireUser(ctx);
-  const parsed = parseSearch(filters.q);
+  const parsed = await parseWithThesaurus(ctx, filters.q);
   const only = { ...filtersOf(filters), type: [entityType] };
   const ids = await inSearchTransaction(ctx, parsed, async (tx) => {
     const viewer = await q.findViewer(tx, user.id, user.isPlatformAdmin);
