@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './db/lock';
 import type { BackupReason } from './ops/backups';
 import type { OpenedStore } from './ops/open';
+import { liveIndex } from './modules/matching/index-cache';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -148,6 +149,8 @@ async function main(): Promise<void> {
   if (pgliteDir) backups = scheduleBackups(async () => void (await backup('scheduled')), backupsDir(config.dataDir), config.BACKUP_INTERVAL_HOURS);
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  // Build the matching index now rather than in the first user's request (seconds on a large directory).
+  liveIndex(database.db, app.log).catch((error: unknown) => app.log.error({ err: error }, 'matching index build failed; the next request retries'));
   // Reminders only queue, so every process runs them (they queue each event once); the sender
   // needs SMTP, and without it messages wait in the outbox, readable in the message log.
   reminders = startReminderLoop({ db: database.db, publicUrl: config.publicUrl, log: app.log });

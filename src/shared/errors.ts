@@ -89,6 +89,12 @@ export const ERROR_STATUS = {
   partnering_max_requests: 409,
   /** Partnering: a pending or accepted request between the two exists already (either direction). */
   partnering_request_exists: 409,
+  /** Matching: a full refresh of the stored suggestions is already running. */
+  match_refresh_running: 409,
+  /** Challenges: this user has answered the challenge already (they edit their answer instead). */
+  answer_exists: 409,
+  /** Challenges: past its deadline, closed or cancelled: no new answers, no edits to answers. */
+  challenge_closed: 409,
   /** Partnering: the event runs in wish-list mode; requests are not used. */
   partnering_wishlist_mode: 409,
   /** Partnering: the event runs in request mode; wish lists are not used. */

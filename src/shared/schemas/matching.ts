@@ -73,6 +73,9 @@ export const matchesQuery = z.strictObject({
     .transform((v) => v === 'true'),
 });
 
+/** The pair's target; absent: the first of the subject's targets whose kind the candidate is. */
+export const explanationQuery = z.strictObject({ target: matchTargetSchema.optional() });
+
 export const matchListSchema = z.object({
   subject: matchRecordSchema,
   target: matchTargetSchema,
@@ -108,6 +111,9 @@ export const feedbackBody = z.strictObject({
   /** null clears the viewer's verdict. */
   verdict: feedbackVerdictSchema.nullable(),
 });
+
+export const feedbackResultSchema = z.object({ verdict: feedbackVerdictSchema.nullable() });
+export type FeedbackResult = z.infer<typeof feedbackResultSchema>;
 
 /** Contact in one click: the pair becomes a pipeline item in a community, or a partnering request at an event. */
 export const contactBody = z.strictObject({
@@ -160,4 +166,5 @@ export const refreshRunSchema = z.object({
   startedAt: timestampSchema,
   finishedAt: timestampSchema.nullable(),
 });
+export type RefreshRun = z.infer<typeof refreshRunSchema>;
 export const refreshStatusSchema = z.object({ last: refreshRunSchema.nullable() });

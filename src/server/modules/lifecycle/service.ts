@@ -28,6 +28,7 @@ import { auditCommunity, loadViewer } from '../directory/viewer';
 import { refreshSearchDocuments } from '../search/index-document';
 import * as q from './queries';
 import { checkChangeDate, planMove, projectToday } from './stage-change';
+import { recordMatchChange } from '../matching/changes';
 
 type StageMoveBody = z.output<typeof stageMoveInput>;
 type MilestoneBody = z.output<typeof milestoneInput>;
@@ -234,6 +235,8 @@ export async function addMilestone(ctx: RequestContext, projectId: string, input
       before: null,
       after: { milestone: input.kind, occurredOn: input.occurredOn, evidenceFileId: input.evidenceFileId ?? null, evidenceUrl: input.evidenceUrl ?? null },
     });
+    // Milestones are entry criteria of parks' matching profiles (holds a clinical-trial approval …).
+    await recordMatchChange(tx, 'project', [projectId]);
     let state = stateOf(row, await q.listModels(tx), today);
     let change: StageChangeEntry | null = null;
     if (input.moveToStage && kind?.stageCode && kind.stageCode !== row.stage) {
@@ -272,6 +275,7 @@ export async function deleteMilestone(ctx: RequestContext, projectId: string, mi
       before: { milestone: milestone.kind, occurredOn: milestone.occurredOn, evidenceFileId: milestone.fileId, evidenceUrl: milestone.evidenceUrl },
       after: null,
     });
+    await recordMatchChange(tx, 'project', [projectId]);
   });
 }
 

@@ -146,60 +146,66 @@ async function liveBetween(db: Executor, eventId: string, a: string, b: string):
 
 export async function createRequest(ctx: RequestContext, eventId: string, input: z.output<typeof requestCreateInput>): Promise<PartneringRequest> {
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const scope = await loadScope(ctx, eventId, tx);
-      const meId = requireActive(scope).id;
-      if (input.toParticipantId === meId) throw new AppError('validation_failed', { fields: { toParticipantId: 'partnering_self' } });
-      const locked = await lockParticipants(tx, eventId, [meId, input.toParticipantId]);
-      const me = locked.get(meId)!;
-      const target = locked.get(input.toParticipantId);
-      if (me.status !== 'active') throw new AppError('partnering_not_participant');
-      if (!target || target.status !== 'active') throw new AppError('not_found');
-      const blocked = requestBlockedBy(rulesOf(scope), {
-        now: Date.now(),
-        from: { id: me.id, side: me.side as PartneringSide, status: me.status as ParticipantStatus },
-        to: { id: target.id, side: target.side as PartneringSide, status: target.status as ParticipantStatus },
-        liveSent: await liveSentBy(tx, me.id),
-        liveBetween: await liveBetween(tx, eventId, me.id, target.id),
-      });
-      if (blocked === 'self' || blocked === 'withdrawn') throw new AppError('not_found');
-      if (blocked) throw new AppError(BLOCK_ERROR[blocked]);
-      const [row] = (await tx
-        .insert(partneringRequests)
-        .values({ eventId, fromParticipantId: me.id, toParticipantId: target.id, priority: input.priority, message: input.message })
-        .returning()) as [RequestRow];
-      const [to] = await recipients(tx, [target.id]);
-      await enqueueEmail(tx, {
-        recipient: to!.email,
-        template: 'partnering_request_received',
-        locale: target.locale as Locale,
-        eventId,
-        payload: {
-          ...eventFacts(scope.event, scope.community),
-          name: target.displayName,
-          fromName: me.displayName,
-          fromOrganisation: me.organisationName,
-          priority: input.priority,
-          message: input.message,
-          link: partneringLink(ctx, eventId),
-        },
-      });
-      await recordAudit(tx, ctx, {
-        communityId: scope.event.communityId,
-        action: 'partnering_request.created',
-        entityType: 'partnering_request',
-        entityId: row.id,
-        entityLabel: `${me.displayName} → ${target.displayName}`,
-        before: null,
-        after: auditView(row),
-      });
-      return (await shapeRequests(ctx, tx, eventId, me, [row]))[0]!;
-    });
+    return await ctx.db.transaction((tx) => createRequestIn(tx, ctx, eventId, input));
   } catch (error) {
     // Both sides asked at the same instant: the index lets one through.
     if (isUniqueViolation(error, 'partnering_requests_live_pair_key')) throw new AppError('partnering_request_exists');
     throw error;
   }
+}
+
+/**
+ * The request, inside the caller's transaction (a match contact creates one together with its
+ * feedback). The caller maps the live-pair unique violation to partnering_request_exists.
+ */
+export async function createRequestIn(tx: Tx, ctx: RequestContext, eventId: string, input: z.output<typeof requestCreateInput>): Promise<PartneringRequest> {
+  const scope = await loadScope(ctx, eventId, tx);
+  const meId = requireActive(scope).id;
+  if (input.toParticipantId === meId) throw new AppError('validation_failed', { fields: { toParticipantId: 'partnering_self' } });
+  const locked = await lockParticipants(tx, eventId, [meId, input.toParticipantId]);
+  const me = locked.get(meId)!;
+  const target = locked.get(input.toParticipantId);
+  if (me.status !== 'active') throw new AppError('partnering_not_participant');
+  if (!target || target.status !== 'active') throw new AppError('not_found');
+  const blocked = requestBlockedBy(rulesOf(scope), {
+    now: Date.now(),
+    from: { id: me.id, side: me.side as PartneringSide, status: me.status as ParticipantStatus },
+    to: { id: target.id, side: target.side as PartneringSide, status: target.status as ParticipantStatus },
+    liveSent: await liveSentBy(tx, me.id),
+    liveBetween: await liveBetween(tx, eventId, me.id, target.id),
+  });
+  if (blocked === 'self' || blocked === 'withdrawn') throw new AppError('not_found');
+  if (blocked) throw new AppError(BLOCK_ERROR[blocked]);
+  const [row] = (await tx
+    .insert(partneringRequests)
+    .values({ eventId, fromParticipantId: me.id, toParticipantId: target.id, priority: input.priority, message: input.message })
+    .returning()) as [RequestRow];
+  const [to] = await recipients(tx, [target.id]);
+  await enqueueEmail(tx, {
+    recipient: to!.email,
+    template: 'partnering_request_received',
+    locale: target.locale as Locale,
+    eventId,
+    payload: {
+      ...eventFacts(scope.event, scope.community),
+      name: target.displayName,
+      fromName: me.displayName,
+      fromOrganisation: me.organisationName,
+      priority: input.priority,
+      message: input.message,
+      link: partneringLink(ctx, eventId),
+    },
+  });
+  await recordAudit(tx, ctx, {
+    communityId: scope.event.communityId,
+    action: 'partnering_request.created',
+    entityType: 'partnering_request',
+    entityId: row.id,
+    entityLabel: `${me.displayName} → ${target.displayName}`,
+    before: null,
+    after: auditView(row),
+  });
+  return (await shapeRequests(ctx, tx, eventId, me, [row]))[0]!;
 }
 
 // ---------------------------------------------------------------- answering and cancelling
