@@ -28,6 +28,8 @@ export const EMAIL_TEMPLATE_NAMES = [
   'partnering_request_answered',
   'partnering_request_cancelled',
   'partnering_schedule_published',
+  'challenge_answer_screened',
+  'challenge_message',
 ] as const;
 /** The templates about an event (its partnering included), for an event's own log. */
 export const EVENT_EMAIL_TEMPLATE_NAMES = EMAIL_TEMPLATE_NAMES.filter((name) => name.startsWith('event_') || name.startsWith('partnering_'));

@@ -78,4 +78,22 @@ export const SAMPLE_PAYLOADS: { [K in keyof EmailPayloads]: EmailPayloads[K] } =
     link: SAMPLE_PARTNERING_LINK,
   },
   partnering_schedule_published: { ...SAMPLE_EVENT, name: '<b>周博士</b>', meetings: 3, changed: false, link: SAMPLE_PARTNERING_LINK },
+  challenge_answer_screened: {
+    name: '<b>周博士</b>',
+    challengeTitle: '病毒载体<纯化>工艺攻关(示例)',
+    posterName: '示例<生物>制造有限公司',
+    teamName: '<i>层析</i>新材料团队',
+    stage: 'shortlisted',
+    declined: false,
+    reason: null,
+    link: 'http://bb.test/challenges/00000000-0000-4000-8000-000000000001/answers/00000000-0000-4000-8000-000000000002',
+  },
+  challenge_message: {
+    name: '周博士',
+    challengeTitle: '病毒载体<纯化>工艺攻关(示例)',
+    fromName: '示例<生物>制造有限公司',
+    fromPoster: true,
+    excerpt: '想约<下周>线上交流一次',
+    link: 'http://bb.test/challenges/00000000-0000-4000-8000-000000000001/answers/00000000-0000-4000-8000-000000000002',
+  },
 };

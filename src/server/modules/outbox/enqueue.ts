@@ -1,4 +1,5 @@
 import type { Locale } from '../../../domain/locales';
+import type { AnswerStage } from '../../../domain/matching/vocabularies';
 import type { PartneringPriority } from '../../../domain/partnering/vocabularies';
 import type { Tx } from '../../db/client';
 import { outbox } from '../../db/schema';
@@ -74,6 +75,11 @@ export interface EmailPayloads {
   partnering_request_cancelled: EventFacts & { name: string; counterpartName: string; counterpartOrganisation: string; reason: string | null; link: string };
   /** The organisers published the meeting schedule (`changed`: a re-publication that moved or added the recipient's meetings). */
   partnering_schedule_published: EventFacts & { name: string; meetings: number; changed: boolean; link: string };
+  // Challenges (需求揭榜): `link` is the answer's page, `<public base>/challenges/<id>/answers/<answerId>`.
+  /** The poster moved the recipient's answer (a stage, declined with `reason`, or reopened). */
+  challenge_answer_screened: { name: string; challengeTitle: string; posterName: string; teamName: string; stage: AnswerStage; declined: boolean; reason: string | null; link: string };
+  /** A message in the private thread of a challenge answer, from the other side. */
+  challenge_message: { name: string; challengeTitle: string; fromName: string; fromPoster: boolean; excerpt: string; link: string };
 }
 export type EmailTemplate = keyof EmailPayloads;
 

@@ -128,6 +128,49 @@ function action(w: Words, template: EmailTemplate, link: string): EmailModel['ac
   return { label: w.t(`${template}.action`), url: text(link, 'link') };
 }
 
+/** Challenges (需求揭榜): the words live in messages.email.challenge_* like the others. */
+const CHALLENGE_BUILDERS: { [K in 'challenge_answer_screened' | 'challenge_message']: (p: EmailPayloads[K], w: Words) => EmailModel } = {
+  challenge_answer_screened: (p, w) => {
+    const challenge = text(p.challengeTitle, 'challengeTitle');
+    const stage = w.t(`challenge_answer_screened.stages.${text(p.stage, 'stage')}`);
+    const facts: Fact[] = [
+      { label: w.t('challenge_answer_screened.labelChallenge'), value: challenge },
+      { label: w.t('challenge_answer_screened.labelTeam'), value: text(p.teamName, 'teamName') },
+      { label: w.t('challenge_answer_screened.labelStage'), value: p.declined ? w.t('challenge_answer_screened.declinedValue') : stage, emphasis: true },
+    ];
+    if (p.declined && p.reason?.trim()) facts.push({ label: w.label('reason'), value: p.reason.trim() });
+    return {
+      subject: w.t(p.declined ? 'challenge_answer_screened.declinedSubject' : 'challenge_answer_screened.subject', { challenge }),
+      greeting: w.greeting(p.name),
+      paragraphs: [
+        p.declined
+          ? w.t('challenge_answer_screened.declinedIntro', { poster: text(p.posterName, 'posterName'), challenge })
+          : w.t('challenge_answer_screened.intro', { poster: text(p.posterName, 'posterName'), challenge, stage }),
+      ],
+      facts,
+      action: action(w, 'challenge_answer_screened', p.link),
+      closing: [w.t('challenge_answer_screened.outro')],
+      footer: w.t('common.footer'),
+    };
+  },
+  challenge_message: (p, w) => {
+    const challenge = text(p.challengeTitle, 'challengeTitle');
+    const from = text(p.fromName, 'fromName');
+    return {
+      subject: w.t('challenge_message.subject', { from, challenge }),
+      greeting: w.greeting(p.name),
+      paragraphs: [w.t(p.fromPoster ? 'challenge_message.introFromPoster' : 'challenge_message.introFromTeam', { from, challenge })],
+      facts: [
+        { label: w.t('challenge_message.labelChallenge'), value: challenge },
+        { label: w.label('message'), value: text(p.excerpt, 'excerpt') },
+      ],
+      action: action(w, 'challenge_message', p.link),
+      closing: [w.t('challenge_message.outro')],
+      footer: w.t('common.footer'),
+    };
+  },
+};
+
 /** One builder per template: the mapped type makes a missing template a compile error. */
 const BUILDERS: { [K in EmailTemplate]: (p: EmailPayloads[K], w: Words) => EmailModel } = {
   invitation: (p, w) => {
@@ -372,6 +415,7 @@ const BUILDERS: { [K in EmailTemplate]: (p: EmailPayloads[K], w: Words) => Email
     };
   },
 
+  ...CHALLENGE_BUILDERS,
   partnering_schedule_published: (p, w) => {
     if (typeof p.meetings !== 'number' || !Number.isInteger(p.meetings) || p.meetings < 0) throw new EmailRenderError('payload lacks meetings');
     const kind = p.changed ? 'changed' : 'published';
