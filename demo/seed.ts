@@ -11,6 +11,11 @@ import { seedDirectory } from './directory/seed-directory';
 import { seedEvents } from './events/seed-events';
 import { seedLifecycle } from './lifecycle/seed-lifecycle';
 import { seedPartnering } from './partnering/seed-partnering';
+import { seedBriefs } from './briefs/seed-briefs';
+import { seedChallenges } from './challenges/seed-challenges';
+import { seedMatchFeedback } from './matching/seed-feedback';
+import { seedMatchProfiles } from './matching/seed-profiles';
+import { seedSuggestions } from './matching/seed-suggestions';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -76,5 +81,12 @@ export async function seedDemo(db: Db, options: { storage?: FileStorage } = {}):
     await seedEvents(tx, { userIds, communityIds, storage: options.storage });
     // Partnering: a published one-to-one partnering day in China Medical City, wish lists in Jiading.
     await seedPartnering(tx, { userIds, communityIds });
+    // Matchmaking: what the communities look for, technology briefs, challenges with answers in
+    // screening, some users' verdicts on suggestions, then the stored suggestions home pages show.
+    await seedMatchProfiles(tx, { userIds, communityIds });
+    await seedBriefs(tx, { userIds, communityIds });
+    await seedChallenges(tx, { userIds, communityIds });
+    await seedMatchFeedback(tx, { userIds, communityIds });
+    await seedSuggestions(tx);
   });
 }

@@ -22,6 +22,8 @@ import { MEMBERSHIP_ROLES } from '../../domain/roles';
 import { useCommunity, useCommunityKinds } from '../lib/community';
 import { formatDate, formatDateTime, localDescription, localName, zoneOffsetLabel } from '../lib/format';
 import { ReminderList } from '../components/pipelines/ReminderList';
+import { HomeSuggestions } from '../components/matching/HomeSuggestions';
+import { MatchPanel } from '../components/matching/MatchPanel';
 
 const BAR_COLORS: Record<string, string> = {
   gold: '#d89614',
@@ -210,10 +212,16 @@ export function CommunityHomePage() {
               ]}
             />
           </Card>
+          {can('pipeline.read') && (
+            <div style={{ marginTop: 16 }}>
+              <MatchPanel subjectType="community" subjectId={community.id} targets={['projects']} title={t('matching.home.forPark')} />
+            </div>
+          )}
           {can('audit.read') && <RecentActivity />}
         </Col>
         <Col xs={24} lg={10}>
           {can('pipeline.read') && <ReminderList />}
+          <HomeSuggestions />
           <Card variant="borderless" title={t('home.byRole')} style={{ marginBottom: 16 }}>
             {roleCounts.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noMembers')} />

@@ -15,6 +15,8 @@ import { FactList, ProfileShell, ProfileStatus, RecordActions } from '../../comp
 import { ProjectForm } from '../../components/directory/ProjectForm';
 import { ConfidentialityTag } from '../../components/directory/ProjectBits';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
+import { MatchPanel } from '../../components/matching/MatchPanel';
+import { profileTargetsOfOrganisation } from '../../lib/matching';
 import { useCommunity } from '../../lib/community';
 import { recordPath } from '../../lib/directory';
 import { useApiErrorHandler } from '../../lib/errors';
@@ -125,6 +127,11 @@ function OrganisationProfile({ org, reload }: { org: OrganisationDetail; reload:
         )}
         <RepresentativesCard org={org} />
       </Col>
+      {profileTargetsOfOrganisation(org.kind).length > 0 && (
+        <Col xs={24}>
+          <MatchPanel subjectType="organisation" subjectId={org.id} targets={profileTargetsOfOrganisation(org.kind)} />
+        </Col>
+      )}
     </Row>
   );
 

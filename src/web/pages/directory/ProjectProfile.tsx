@@ -14,6 +14,7 @@ import { AttachmentsPanel, ConfidentialityTag, StageSteps } from '../../componen
 import { ProjectForm } from '../../components/directory/ProjectForm';
 import { LifecycleSection } from '../../components/lifecycle/LifecycleSection';
 import { RecordAvatar, RecordName } from '../../components/directory/RecordName';
+import { MatchPanel } from '../../components/matching/MatchPanel';
 import { useCommunity } from '../../lib/community';
 import { recordPath } from '../../lib/directory';
 import { formatDate } from '../../lib/format';
@@ -119,6 +120,9 @@ function ProjectProfile({ project: p, reload }: { project: ProjectDetail; reload
             )}
           </Card>
         )}
+      </Col>
+      <Col xs={24}>
+        <MatchPanel subjectType="project" subjectId={p.id} targets={['investors', 'parks', 'services']} />
       </Col>
     </Row>
   );
