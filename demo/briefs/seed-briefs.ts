@@ -7,72 +7,25 @@
  * community (the brief records it), as the API does. Deterministic apart from the dates, which
  * count back from the seeding day.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { diffFields } from '../../src/domain/audit-diff';
-import { nameKey } from '../../src/domain/text/fold';
 import type { Executor } from '../../src/server/db/client';
 import { auditLog, organisationRepresentatives, organisations, techBriefCommunities, techBriefs } from '../../src/server/db/schema';
 import { recordMatchChange } from '../../src/server/modules/matching/changes';
-import { refreshSearchDocuments } from '../../src/server/modules/search/index-document';
-import { COMPANIES } from '../directory/companies';
+import { companyIdsByKey, insertInventedOrganisations, seedLookups, type MatchSeedRefs } from '../matching/seed-support';
 import { BRIEF_ORGANISATIONS, DEMO_BRIEFS } from './brief-data';
 
 const DAY = 86_400_000;
 
-export interface BriefSeedRefs {
-  userIds: Map<string, string>;
-  communityIds: Map<string, string>;
-}
+export type BriefSeedRefs = MatchSeedRefs;
 
 export async function seedBriefs(tx: Executor, refs: BriefSeedRefs): Promise<{ briefIds: string[] }> {
-  const community = (slug: string) => {
-    const id = refs.communityIds.get(slug);
-    if (!id) throw new Error(`briefs seed: no community ${slug}`);
-    return id;
-  };
-  const user = (email: string) => {
-    const id = refs.userIds.get(email);
-    if (!id) throw new Error(`briefs seed: no user ${email}`);
-    return id;
-  };
-
-  // The invented organisations of the briefs, added as their steward community's admin would.
-  const orgIds = new Map<string, string>();
-  for (const o of BRIEF_ORGANISATIONS) {
-    const [row] = await tx
-      .insert(organisations)
-      .values({
-        kind: o.kind,
-        nameZh: o.nameZh,
-        nameEn: o.nameEn,
-        shortNameZh: o.shortNameZh,
-        shortNameEn: o.shortNameEn,
-        nameKey: nameKey(o.nameZh),
-        province: o.province,
-        city: o.city,
-        district: o.district,
-        segments: o.segments,
-        descriptionZh: o.descriptionZh,
-        descriptionEn: o.descriptionEn,
-        stewardCommunityId: community(o.community),
-      })
-      .returning({ id: organisations.id });
-    orgIds.set(o.key, row!.id);
-  }
-  await refreshSearchDocuments(tx, 'organisation', [...orgIds.values()]);
-
-  // The directory's own invented organisations, by their Chinese names.
-  const curated = COMPANIES.filter((c) => DEMO_BRIEFS.some((b) => b.owner === c.key));
-  if (curated.length) {
-    const rows = await tx
-      .select({ id: organisations.id, nameZh: organisations.nameZh })
-      .from(organisations)
-      .where(inArray(organisations.nameZh, curated.map((c) => c.nameZh)));
-    for (const c of curated) {
-      const row = rows.find((r) => r.nameZh === c.nameZh);
-      if (row) orgIds.set(c.key, row.id);
-    }
-  }
+  const lookups = seedLookups(refs, 'briefs');
+  const { community, user } = lookups;
+  // The invented organisations of the briefs, added as their steward community's admin would,
+  // and the directory's own invented companies that post briefs.
+  const orgIds = await insertInventedOrganisations(tx, BRIEF_ORGANISATIONS, lookups);
+  for (const [key, id] of await companyIdsByKey(tx, new Set(DEMO_BRIEFS.map((b) => b.owner)))) orgIds.set(key, id);
 
   const now = Date.now();
   const briefIds: string[] = [];

@@ -9,9 +9,7 @@
  */
 import { diffFields } from '../../src/domain/audit-diff';
 import { ANSWER_STAGES } from '../../src/domain/matching/vocabularies';
-import { nameKey } from '../../src/domain/text/fold';
 import type { Executor } from '../../src/server/db/client';
-import { eq } from 'drizzle-orm';
 import {
   auditLog,
   challengeAnswerEvents,
@@ -19,60 +17,23 @@ import {
   challengeCommunities,
   challengeMessages,
   challenges,
-  organisationRepresentatives,
-  organisations,
 } from '../../src/server/db/schema';
 import { recordMatchChange } from '../../src/server/modules/matching/changes';
-import { refreshSearchDocuments } from '../../src/server/modules/search/index-document';
-import { COMPANIES } from '../directory/companies';
+import { companyIdsByKey, insertInventedOrganisations, seedLookups, type MatchSeedRefs } from '../matching/seed-support';
 import { CHALLENGE_ORGANISATIONS, DEMO_CHALLENGES } from './challenge-data';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const WAN = 1_000_000; // fen in 1 万元
 
-export interface ChallengeSeedRefs {
-  userIds: Map<string, string>;
-  communityIds: Map<string, string>;
-}
+export type ChallengeSeedRefs = MatchSeedRefs;
 
 export async function seedChallenges(tx: Executor, refs: ChallengeSeedRefs): Promise<{ challengeIds: string[] }> {
-  const community = (slug: string) => {
-    const id = refs.communityIds.get(slug);
-    if (!id) throw new Error(`challenges seed: no community ${slug}`);
-    return id;
-  };
-  const user = (email: string) => {
-    const id = refs.userIds.get(email);
-    if (!id) throw new Error(`challenges seed: no user ${email}`);
-    return id;
-  };
-
-  const orgIds = new Map<string, string>();
-  for (const o of CHALLENGE_ORGANISATIONS) {
-    const [row] = await tx
-      .insert(organisations)
-      .values({
-        kind: o.kind,
-        nameZh: o.nameZh,
-        nameEn: o.nameEn,
-        nameKey: nameKey(o.nameZh),
-        province: o.province,
-        city: o.city,
-        segments: o.segments,
-        descriptionZh: o.descriptionZh,
-        descriptionEn: o.descriptionEn,
-        stewardCommunityId: community(o.community),
-      })
-      .returning({ id: organisations.id });
-    orgIds.set(o.key, row!.id);
-    await tx.insert(organisationRepresentatives).values({ organisationId: row!.id, userId: user(o.representative) });
-  }
-  await refreshSearchDocuments(tx, 'organisation', [...orgIds.values()]);
-  for (const c of COMPANIES.filter((x) => DEMO_CHALLENGES.some((d) => d.poster === `org:${x.key}`))) {
-    const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.nameZh, c.nameZh));
-    if (row) orgIds.set(c.key, row.id);
-  }
+  const lookups = seedLookups(refs, 'challenges');
+  const { community, user } = lookups;
+  const orgIds = await insertInventedOrganisations(tx, CHALLENGE_ORGANISATIONS, lookups);
+  const posters = new Set(DEMO_CHALLENGES.flatMap((d) => (d.poster.startsWith('org:') ? [d.poster.slice(4)] : [])));
+  for (const [key, id] of await companyIdsByKey(tx, posters)) orgIds.set(key, id);
 
   const now = Date.now();
   const challengeIds: string[] = [];

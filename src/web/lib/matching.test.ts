@@ -99,6 +99,10 @@ describe('topReasons', () => {
     expect(reasons[2]!.values.soughtFen).toBe(5e9);
   });
 
+  it('give the strongest fit when only one reason fits on the line (home cards)', () => {
+    expect(topReasons(criteria, 1).map((r) => `${r.kind}:${r.gap ?? r.code}`)).toEqual(['fit:segment']);
+  });
+
   it('show only fits when nothing is missing', () => {
     const reasons = topReasons(criteria.filter((c) => c.code !== 'ticket'), 4);
     expect(reasons.every((r) => r.kind === 'fit')).toBe(true);

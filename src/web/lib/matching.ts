@@ -93,8 +93,9 @@ export function topReasons(criteria: readonly CriterionDto[], max = 4): Reason[]
         ? shown.map((gap) => ({ kind: 'gap', code: c.code, gap, status: c.status, matched: c.matched, values: c.values ?? {} }))
         : [{ kind: 'gap', code: c.code, status: c.status, matched: c.matched, values: c.values ?? {} }],
     );
-  // Keep room for at least one gap when there is one: "what is missing" matters as much as the fit.
-  const fitCount = gaps.length > 0 ? Math.min(fits.length, Math.max(max - gaps.length, max - 1)) : Math.min(fits.length, max);
+  // Keep room for one gap when there is one ("what is missing" matters as much as the fit) — except
+  // when only one reason fits on the line (home cards): then the strongest fit says why it is there.
+  const fitCount = Math.min(fits.length, gaps.length > 0 && max > 1 ? max - 1 : max);
   return [...fits.slice(0, fitCount), ...gaps].slice(0, max);
 }
 

@@ -46,7 +46,7 @@ export function AdminThesaurusPage() {
   });
 
   const columns: TableColumnsType<ThesaurusConcept> = [
-    { title: t('thesaurus.code'), dataIndex: 'code', width: 180, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    { title: t('thesaurus.code'), dataIndex: 'code', width: 180, render: (code: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{code}</Typography.Text> },
     ...THESAURUS_LANGS.map((lang) => ({
       title: t(`thesaurus.lang.${lang}`),
       key: lang,
