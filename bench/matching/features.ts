@@ -3,40 +3,14 @@
  * and the VISIBLE links only (portfolio from visible investor_of links, linkedIds = visible links,
  * partnerships from visible licences). Hidden links never reach a feature.
  */
-import type { MatchFeatures } from '../../src/domain/matching/types';
+import { emptyFeatures, type MatchFeatures } from '../../src/domain/matching/types';
 import { fold } from '../../src/domain/text/fold';
 import { tokenise } from '../../src/domain/text/tokenise';
 import type { Ecosystem, Link } from './ecosystem';
 
-const PUBLIC = { level: 'public', communityIds: [], orgIds: [] } as const;
-const NO_FEEDBACK = { useful: 0, notRelevant: 0, contacted: 0 };
 
 function base(type: MatchFeatures['type'], id: string, role: MatchFeatures['roles'][number], text: string): MatchFeatures {
-  return {
-    type,
-    id,
-    roles: [role],
-    segments: [],
-    stages: [],
-    province: null,
-    regions: [],
-    ticketMinFen: null,
-    ticketMaxFen: null,
-    fundingSoughtFen: null,
-    services: [],
-    milestones: [],
-    qualifications: [],
-    freeAreaSqm: null,
-    closed: false,
-    tokens: [...new Set(tokenise(text))],
-    text: fold(text),
-    portfolioSegments: [],
-    portfolioStages: [],
-    linkedIds: [],
-    partnerships: [],
-    visibility: PUBLIC,
-    feedback: NO_FEEDBACK,
-  };
+  return { ...emptyFeatures(type, id), roles: [role], tokens: [...new Set(tokenise(text))], text: fold(text) };
 }
 
 export interface EcoFeatures {
@@ -87,16 +61,21 @@ export function buildFeatures(eco: Ecosystem, visible: readonly Link[]): EcoFeat
       linkedIds: linked.get(inv.id) ?? [],
     };
   });
-  const parks = eco.parks.map((park) => ({
-    ...base('community', park.id, 'park', park.text),
-    segments: park.segments,
-    stages: park.stages,
-    province: park.province,
-    regions: park.regions,
-    milestones: park.requiredMilestones,
-    freeAreaSqm: park.freeAreaSqm,
-    linkedIds: linked.get(park.id) ?? [],
-  }));
+  const parks = eco.parks.map((park) => {
+    // As the server does: the segments of the park's residents (visible resident_of links) are its cluster.
+    const residents = (linked.get(park.id) ?? []).map((id) => projectById.get(id)).filter((p) => p !== undefined);
+    return {
+      ...base('community', park.id, 'park', park.text),
+      segments: park.segments,
+      stages: park.stages,
+      province: park.province,
+      regions: park.regions,
+      milestones: park.requiredMilestones,
+      freeAreaSqm: park.freeAreaSqm,
+      portfolioSegments: [...new Set(residents.map((p) => p.segment))],
+      linkedIds: linked.get(park.id) ?? [],
+    };
+  });
   const companies = eco.companies.map((c) => ({
     ...base('organisation', c.id, 'company', c.text),
     segments: c.segments,

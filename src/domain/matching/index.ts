@@ -101,18 +101,31 @@ function anyIn(c: RecView, f: number, set: Set<number>): boolean {
   return false;
 }
 
+/** Rounding room between evaluate's bound and a score (both within a few ulps of the exact numbers). */
+const PRUNE_MARGIN = 1e-9;
+
 const MARK_EXCLUDED = 1;
 const MARK_DISMISSED = 2;
 
-function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(arr: T, size: number, fill?: number): T {
+type Typed = Int32Array | Float64Array | Uint8Array | Uint16Array;
+
+/** Room for `size` entries: grows by half (amortised O(1) a push, at most a third of it unused). */
+function grow<T extends Typed>(arr: T, size: number, fill?: number): T {
   if (arr.length >= size) return arr;
   let n = Math.max(16, arr.length);
-  while (n < size) n *= 2;
+  while (n < size) n = Math.ceil(n * 1.5);
+  return resize(arr, n, fill);
+}
+
+function resize<T extends Typed>(arr: T, n: number, fill?: number): T {
   const next = new (arr.constructor as new (n: number) => T)(n);
-  next.set(arr);
-  if (fill !== undefined) next.fill(fill, arr.length);
+  next.set(arr.length <= n ? arr : arr.subarray(0, n));
+  if (fill !== undefined && n > arr.length) next.fill(fill, arr.length);
   return next;
 }
+
+/** Capacity left unused after a bulk load that is worth giving back. */
+const TRIM_SLACK = 1.1;
 
 export class MatchIndex {
   readonly tables: Tables = { syms: new Symbols(), vocab: new Symbols(), concepts: new Symbols() };
@@ -199,12 +212,50 @@ export class MatchIndex {
     this.closed[slot] = view.closed ? 1 : 0;
     this.level[slot] = view.level;
     this.df = grow(this.df, this.tables.vocab.size);
-    for (const t of listOf(view, F_TOK)) this.df[t]!++;
-    CANDIDATE_ROLES.forEach((_, r) => {
-      if ((view.roles & (1 << r)) === 0) return;
+    const df = this.df;
+    for (let i = listStart(view, F_TOK), e = listEnd(view, F_TOK); i < e; i++) df[view.a[i]!]!++;
+    for (let r = 0; r < CANDIDATE_ROLES.length; r++) {
+      if ((view.roles & (1 << r)) === 0) continue;
       this.rolePos[r]![slot] = this.roleMembers[r]!.length;
       this.roleMembers[r]!.push(slot);
-    });
+    }
+  }
+
+  /**
+   * Gives back unused capacity (arena garbage, room left by growth): the ranking calls it after
+   * changes, so a bulk load ends at about the size it needs. Later upserts grow again.
+   */
+  trim(): void {
+    const liveInts = this.arenaUsed - this.garbage;
+    if (this.garbage > 0 || this.arena.length > liveInts * TRIM_SLACK + 1024) {
+      const next = new Int32Array(liveInts);
+      let at = 0;
+      for (let slot = 0; slot < this.slots; slot++) {
+        if (this.ids[slot] === undefined) continue;
+        const start = this.blobStart[slot]!;
+        const n = this.blobLen[slot]!;
+        next.set(this.arena.subarray(start, start + n), at);
+        this.blobStart[slot] = at;
+        at += n;
+      }
+      this.arena = next;
+      this.arenaUsed = at;
+      this.garbage = 0;
+    }
+    const n = this.slots;
+    if (this.blobStart.length > n * TRIM_SLACK + 16) {
+      this.blobStart = resize(this.blobStart, n);
+      this.blobLen = resize(this.blobLen, n);
+      this.types = resize(this.types, n);
+      this.roles = resize(this.roles, n);
+      this.nums = resize(this.nums, n * NUMBERS);
+      this.closed = resize(this.closed, n);
+      this.level = resize(this.level, n);
+      this.mark = resize(this.mark, n);
+      this.rolePos = this.rolePos.map((p) => resize(p, n));
+    }
+    const vocab = this.tables.vocab.size;
+    if (this.df.length > vocab * TRIM_SLACK + 16) this.df = resize(this.df, vocab);
   }
 
   remove(type: MatchEntityType, id: string): boolean {
@@ -313,19 +364,39 @@ export class MatchIndex {
       };
       let considered = 0;
       const mark = this.mark;
+      const closed = this.closed;
+      const level = this.level;
+      const roles = this.roles;
+      const blobStart = this.blobStart;
+      c.a = this.arena;
+      c.n = this.nums;
+      c.closed = false;
       for (let m = 0; m < members.length; m++) {
         const slot = members[m]!;
-        if (this.closed[slot] === 1) continue;
+        if (closed[slot] === 1) continue;
         const mk = mark[slot]!;
         if ((mk & MARK_EXCLUDED) !== 0) continue;
         const dismissed = (mk & MARK_DISMISSED) !== 0 ? 1 : 0;
         if (dismissed === 1 && !includeDismissed) continue;
-        this.loadNumbers(slot, c);
+        // loadNumbers, inlined: the arena and the numbers are the same for every candidate.
+        c.o = blobStart[slot]!;
+        c.slot = slot;
+        c.roles = roles[slot]!;
+        c.no = slot * NUMBERS;
+        c.level = level[slot]!;
         if (c.level !== LEVEL_PUBLIC && !this.visible(c, vis)) continue;
         if (subjectSym >= 0 && listLength(c, F_LINK) > 0 && listHas(c, F_LINK, subjectSym)) continue;
-        const score = evaluate(ctx, c);
         considered++;
         if (limit === 0) continue;
+        // Once the heap is full, a candidate that cannot beat its worst is not scored to the end
+        // (evaluate's exact bound; a score equal to the worst may still win on its id).
+        let floor = -Infinity;
+        if (hSlot.length === limit) {
+          if (dismissed > hDis[0]!) continue;
+          if (dismissed === hDis[0]) floor = hScore[0]! - PRUNE_MARGIN;
+        }
+        const score = evaluate(ctx, c, floor);
+        if (score < 0) continue;
         if (hSlot.length === limit && dismissed === hDis[0] && score < hScore[0]!) continue;
         if (hSlot.length < limit) {
           hSlot.push(slot);
@@ -443,14 +514,16 @@ export class MatchIndex {
   }
 
   private buildPostings(): void {
+    this.trim();
     const vocab = this.tables.vocab.size;
     const offsets = new Int32Array(vocab + 1);
     for (let t = 0; t < vocab; t++) offsets[t + 1] = offsets[t]! + (t < this.df.length ? this.df[t]! : 0);
     const postings = new Int32Array(offsets[vocab]!);
     const fill = offsets.slice(0, vocab);
     const v = emptyView();
-    for (const slot of this.slotByKey.values()) {
-      this.load(slot, v);
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (this.ids[slot] === undefined) continue;
+      this.loadNumbers(slot, v);
       for (let i = listStart(v, F_TOK), e = listEnd(v, F_TOK); i < e; i++) postings[fill[v.a[i]!]!++] = slot;
     }
     this.postOffsets = offsets;
@@ -561,6 +634,7 @@ export class MatchIndex {
     this.types = grow(this.types, n);
     this.roles = grow(this.roles, n);
     this.nums = grow(this.nums, this.blobStart.length * NUMBERS);
+    if (this.nums.length > this.blobStart.length * NUMBERS) this.nums = resize(this.nums, this.blobStart.length * NUMBERS);
     this.closed = grow(this.closed, n);
     this.level = grow(this.level, n);
     this.mark = grow(this.mark, n);

@@ -179,6 +179,41 @@ describe('project ↔ park', () => {
     expect(crit(explain('parks', project, park({ freeAreaSqm: null })), 'space').status).toBe('not_applicable');
   });
 
+  it('counts the same province half when the park states no regions, another province nothing', () => {
+    const here = { ...project, province: '辽宁' };
+    expect(crit(explain('parks', here, park({ province: '辽宁', regions: [] })), 'region')).toMatchObject({ status: 'partial', fit: 0.5, gaps: ['regions_not_stated'], matched: ['辽宁'] });
+    expect(crit(explain('parks', here, park({ province: '江苏', regions: [] })), 'region')).toMatchObject({ status: 'missing', gaps: ['different_province'] });
+    expect(crit(explain('parks', here, park({ province: null, regions: [] })), 'region').status).toBe('not_applicable');
+    expect(crit(explain('parks', here, park({ province: '江苏', regions: ['辽宁'] })), 'region').status).toBe('met');
+    // Also for an investor that states none, from either side.
+    const inv = features({ id: 'i', type: 'organisation', roles: ['investor'], province: '辽宁', regions: [] });
+    expect(crit(explain('investors', here, inv), 'region')).toMatchObject({ status: 'partial', fit: 0.5 });
+    expect(explain('projects', inv, here).score).toBe(explain('investors', here, inv).score);
+  });
+
+  it('rewards a park whose residents work in the project segment (cluster)', () => {
+    const m = explain('parks', project, park({ portfolioSegments: ['cell_therapy', 'ivd'] }));
+    expect(crit(m, 'cluster')).toMatchObject({ status: 'met', matched: ['cell_therapy'] });
+    const m0 = explain('parks', project, park({ portfolioSegments: ['ivd'] }));
+    expect(crit(m0, 'cluster')).toMatchObject({ status: 'missing', gaps: ['no_residents_in_segment'] });
+    expect(m.score).toBeGreaterThan(m0.score);
+    expect(crit(explain('parks', project, park({ portfolioSegments: [] })), 'cluster').status).toBe('not_applicable');
+  });
+
+  it('is monotone in the cluster and the region of a park (property)', () => {
+    fc.assert(
+      fc.property(fc.subarray(['cell_therapy', 'ivd', 'device']), fc.constantFrom('辽宁', '江苏'), fc.subarray(['辽宁', '江苏']), (cluster, province, regions) => {
+        const p = { ...project, province: '辽宁' };
+        const without = explain('parks', p, park({ portfolioSegments: cluster.filter((x) => x !== 'cell_therapy'), province, regions }));
+        const withIt = explain('parks', p, park({ portfolioSegments: [...cluster, 'cell_therapy'], province, regions }));
+        expect(withIt.score).toBeGreaterThanOrEqual(without.score);
+        const far = explain('parks', p, park({ portfolioSegments: cluster, province: '江苏', regions: regions.filter((r) => r !== '辽宁') }));
+        const near = explain('parks', p, park({ portfolioSegments: cluster, province: '辽宁', regions: regions.filter((r) => r !== '辽宁') }));
+        expect(near.score).toBeGreaterThanOrEqual(far.score);
+      }),
+    );
+  });
+
   it('ranks a closed park nowhere', () => {
     const index = new MatchIndex();
     index.upsert(park({ id: 'open' }));

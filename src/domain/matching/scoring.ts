@@ -47,7 +47,7 @@ import {
   type RecView,
   type Tables,
 } from './records';
-import { servicesNeeded } from './stages';
+import { servicesNeeded, STAGE_TRACKS, stagePosition } from './stages';
 
 /** Criterion codes (stable: the web translates them). */
 export const CRITERION_CODES = [
@@ -61,6 +61,7 @@ export const CRITERION_CODES = [
   'space',
   'services',
   'partnership',
+  'cluster',
   'text',
   'feedback',
 ] as const;
@@ -78,6 +79,8 @@ export const GAP_CODES = [
   'ticket_above_sought',
   'region_outside',
   'different_province',
+  'regions_not_stated',
+  'no_residents_in_segment',
   'no_portfolio_in_segment',
   'no_portfolio_at_stage',
   'milestone_missing',
@@ -138,8 +141,15 @@ interface KindSpec {
  *   that cannot fund the round is nearly as decisive (0.20); text (0.15) catches what codes
  *   miss (modality, indication); portfolio (0.10) is evidence the thesis is real; region (0.05)
  *   is a preference; others' feedback (0.05) a weak signal.
- * - project ↔ park: focus segment (0.20) and stage (0.15), entry criteria (milestones 0.15,
- *   qualifications 0.10), free space (0.10), the park's statement vs the project's text (0.20).
+ * - project ↔ park: focus segment (0.20) and stage (0.15), entry criteria (milestones 0.10,
+ *   qualifications 0.10), region (0.15: projects land mostly in parks of their own province —
+ *   local policy and money), free space (0.05), cluster (0.05: the park's residents already work
+ *   in the project's segment; portfolioSegments of a park are its residents' segments), the
+ *   park's statement vs the project's text (0.15).
+ * Region when the right side (investor, park) states no regions: the same province as the left
+ * side counts `sameProvinceFit` (0.5 for investors and parks: a partial fit, gap
+ * `regions_not_stated`), another province 0 (`different_province`); with stated regions, a
+ * listed province is 1, the same province as the right side's own `sameProvinceFit`, else 0.
  * - need → service: the services needed at the stage (0.40) are the point; text (0.30) tells a
  *   cell-therapy CDMO from a small-molecule one; segment experience 0.15, region 0.10.
  * - brief ↔ company: text/concepts (0.50) carry the technology; segment 0.25; a company that
@@ -157,20 +167,21 @@ export const KIND_SPECS: Record<PairKind, KindSpec> = {
       { code: 'text', weight: 0.15 },
       { code: 'feedback', weight: 0.05 },
     ],
-    sameProvinceFit: null,
+    sameProvinceFit: 0.5,
   },
   project_park: {
     criteria: [
       { code: 'segment', weight: 0.2 },
       { code: 'stage', weight: 0.15 },
-      { code: 'milestones', weight: 0.15 },
+      { code: 'milestones', weight: 0.1 },
       { code: 'qualifications', weight: 0.1 },
-      { code: 'region', weight: 0.05 },
-      { code: 'space', weight: 0.1 },
-      { code: 'text', weight: 0.2 },
+      { code: 'region', weight: 0.15 },
+      { code: 'space', weight: 0.05 },
+      { code: 'cluster', weight: 0.05 },
+      { code: 'text', weight: 0.15 },
       { code: 'feedback', weight: 0.05 },
     ],
-    sameProvinceFit: null,
+    sameProvinceFit: 0.5,
   },
   need_service: {
     criteria: [
@@ -269,8 +280,9 @@ const C_QUALIFICATIONS = 6;
 const C_SPACE = 7;
 const C_SERVICES = 8;
 const C_PARTNERSHIP = 9;
-const C_TEXT = 10;
-const C_FEEDBACK = 11;
+const C_CLUSTER = 10;
+const C_TEXT = 11;
+const C_FEEDBACK = 12;
 
 /** What a ranking knows of its subject, computed once: text weights, concept slots, the services needed. */
 export interface SubjectContext {
@@ -305,6 +317,20 @@ export interface SubjectContext {
   tables: Tables;
   /** Fits of the last evaluate (one per criterion of the kind, -1: not applicable). */
   fits: Float64Array;
+  /**
+   * The order evaluate computes the criteria in (positions in `criteria`): the cheap ones by
+   * weight, the text last; `rest[k]`: the weight of the criteria after the k-th of that order.
+   */
+  order: Int32Array;
+  rest: Float64Array;
+  /**
+   * By symbol: bit f set when the subject's list f holds the symbol (f < 16: F_SEG … F_PART),
+   * and `stageStep[s]` twice the stage fit of a candidate stage s against the subject's stages
+   * (2: the same stage, 1: adjacent on the same track, 0 otherwise). Covers the symbols interned when
+   * the context was made; later symbols are in no subject list (and fit 0).
+   */
+  subjectBits: Uint16Array;
+  stageStep: Uint8Array;
   release(): void;
 }
 
@@ -371,12 +397,38 @@ export function subjectContext(target: MatchTarget, subject: RecView, inputs: Co
     needWeights = Float64Array.from(needed.map((n) => n.weight));
     for (let i = 0; i < needWeights.length; i++) needTotal += needWeights[i]!;
   }
+  // Cheap criteria first by weight (ties: kind order), the text last (it is the dearest).
+  const positions = [...criteria.keys()];
+  const cost = (i: number) => (criteria[i] === C_TEXT ? 1 : 0);
+  positions.sort((i, j) => cost(i) - cost(j) || weights[j]! - weights[i]! || i - j);
+  const order = Int32Array.from(positions);
+  const rest = new Float64Array(order.length);
+  for (let k = order.length - 2; k >= 0; k--) rest[k] = rest[k + 1]! + weights[order[k + 1]!]!;
+  const symCount = tables.syms.size;
+  const subjectBits = new Uint16Array(symCount);
+  for (const f of [F_SEG, F_STG, F_REG, F_SRV, F_MIL, F_QUA, F_PSEG, F_PSTG, F_PART])
+    for (let i = listStart(subject, f), e = listEnd(subject, f); i < e; i++) subjectBits[subject.a[i]!]! |= 1 << f;
+  const stageStep = new Uint8Array(symCount);
+  for (let i = listStart(subject, F_STG), e = listEnd(subject, F_STG); i < e; i++) {
+    const at = stagePosition(tables.syms.names[subject.a[i]!]!);
+    if (at === undefined) continue;
+    const track = STAGE_TRACKS[at.track]!;
+    for (const next of [track[at.index - 1], track[at.index + 1]]) {
+      const t = next === undefined ? -1 : tables.syms.lookup(next);
+      if (t >= 0 && t < symCount) stageStep[t] = 1;
+    }
+  }
+  for (let i = listStart(subject, F_STG), e = listEnd(subject, F_STG); i < e; i++) stageStep[subject.a[i]!] = 2;
   return {
     kind,
     swap,
     subject,
     criteria,
     weights,
+    order,
+    rest,
+    subjectBits,
+    stageStep,
     sameProvinceFit: spec.sameProvinceFit ?? -1,
     qw,
     tokTotal,
@@ -398,23 +450,41 @@ export function subjectContext(target: MatchTarget, subject: RecView, inputs: Co
   };
 }
 
-function setFit(l: RecView, fl: number, r: RecView, fr: number): number {
-  if (listLength(l, fl) === 0 || listLength(r, fr) === 0) return -1;
-  return intersects(l, fl, r, fr) ? 1 : 0;
+/** Whether the candidate's list `fc` holds a symbol of the subject's list `fs` (read from the subject's bits). */
+function candidateHits(ctx: SubjectContext, c: RecView, fc: number, fs: number): boolean {
+  const bits = ctx.subjectBits;
+  const bit = 1 << fs;
+  const a = c.a;
+  for (let i = c.o + a[c.o + fc]!, e = c.o + a[c.o + fc + 1]!; i < e; i++) {
+    const x = a[i]!;
+    if (x < bits.length && (bits[x]! & bit) !== 0) return true;
+  }
+  return false;
 }
 
+/** Whether l's list fl and r's list fr share a symbol (one of l, r is the subject). */
+function shares(ctx: SubjectContext, l: RecView, fl: number, r: RecView, fr: number): boolean {
+  return ctx.swap ? candidateHits(ctx, l, fl, fr) : candidateHits(ctx, r, fr, fl);
+}
+
+function setFit(ctx: SubjectContext, l: RecView, fl: number, r: RecView, fr: number): number {
+  if (listLength(l, fl) === 0 || listLength(r, fr) === 0) return -1;
+  return shares(ctx, l, fl, r, fr) ? 1 : 0;
+}
+
+/** 1 for a shared stage, 0.5 for stages next to each other on the same track, else 0. */
 function stageFit(ctx: SubjectContext, l: RecView, r: RecView): number {
   if (listLength(l, F_STG) === 0 || listLength(r, F_STG) === 0) return -1;
-  if (intersects(l, F_STG, r, F_STG)) return 1;
-  for (let i = listStart(l, F_STG), ie = listEnd(l, F_STG); i < ie; i++) {
-    const ki = ctx.stageKeys[l.a[i]!]!;
-    if (ki < 0) continue;
-    for (let j = listStart(r, F_STG), je = listEnd(r, F_STG); j < je; j++) {
-      const kj = ctx.stageKeys[r.a[j]!]!;
-      if (kj >= 0 && (ki - kj === 1 || kj - ki === 1) && ki >> 10 === kj >> 10) return 0.5;
-    }
+  const c = ctx.swap ? l : r;
+  const step = ctx.stageStep;
+  const a = c.a;
+  let best = 0;
+  for (let i = listStart(c, F_STG), e = listEnd(c, F_STG); i < e; i++) {
+    const x = a[i]!;
+    const f = x < step.length ? step[x]! : 0;
+    if (f > best) best = f;
   }
-  return 0;
+  return best === 2 ? 1 : best === 1 ? 0.5 : 0;
 }
 
 function ticketFit(l: RecView, r: RecView): number {
@@ -445,16 +515,16 @@ function regionFit(ctx: SubjectContext, l: RecView, r: RecView): number {
   return numOf(r, N_PROVINCE) === province ? same : 0;
 }
 
-function portfolioFit(l: RecView, r: RecView): number {
+function portfolioFit(ctx: SubjectContext, l: RecView, r: RecView): number {
   let w = 0;
   let s = 0;
   if (listLength(l, F_SEG) > 0 && listLength(r, F_PSEG) > 0) {
     w += 0.6;
-    if (intersects(l, F_SEG, r, F_PSEG)) s += 0.6;
+    if (shares(ctx, l, F_SEG, r, F_PSEG)) s += 0.6;
   }
   if (listLength(l, F_STG) > 0 && listLength(r, F_PSTG) > 0) {
     w += 0.4;
-    if (intersects(l, F_STG, r, F_PSTG)) s += 0.4;
+    if (shares(ctx, l, F_STG, r, F_PSTG)) s += 0.4;
   }
   return w === 0 ? -1 : s / w;
 }
@@ -512,7 +582,7 @@ function feedbackFit(c: RecView): number {
 function fitOf(criterion: number, ctx: SubjectContext, l: RecView, r: RecView, c: RecView): number {
   switch (criterion) {
     case C_SEGMENT:
-      return setFit(l, F_SEG, r, F_SEG);
+      return setFit(ctx, l, F_SEG, r, F_SEG);
     case C_STAGE:
       return stageFit(ctx, l, r);
     case C_TICKET:
@@ -520,17 +590,19 @@ function fitOf(criterion: number, ctx: SubjectContext, l: RecView, r: RecView, c
     case C_REGION:
       return regionFit(ctx, l, r);
     case C_PORTFOLIO:
-      return portfolioFit(l, r);
+      return portfolioFit(ctx, l, r);
     case C_MILESTONES:
-      return listLength(r, F_MIL) === 0 ? -1 : intersects(l, F_MIL, r, F_MIL) ? 1 : 0;
+      return listLength(r, F_MIL) === 0 ? -1 : shares(ctx, l, F_MIL, r, F_MIL) ? 1 : 0;
     case C_QUALIFICATIONS:
-      return listLength(r, F_QUA) === 0 ? -1 : intersects(l, F_QUA, r, F_QUA) ? 1 : 0;
+      return listLength(r, F_QUA) === 0 ? -1 : shares(ctx, l, F_QUA, r, F_QUA) ? 1 : 0;
     case C_SPACE:
       return Number.isNaN(numOf(r, N_FREE)) ? -1 : numOf(r, N_FREE) > 0 ? 1 : 0;
     case C_SERVICES:
       return servicesFit(ctx, r);
     case C_PARTNERSHIP:
-      return setFit(l, F_PART, r, F_PART);
+      return setFit(ctx, l, F_PART, r, F_PART);
+    case C_CLUSTER:
+      return setFit(ctx, l, F_SEG, r, F_PSEG);
     case C_TEXT:
       return textFit(ctx, c);
     case C_FEEDBACK:
@@ -540,19 +612,48 @@ function fitOf(criterion: number, ctx: SubjectContext, l: RecView, r: RecView, c
   }
 }
 
-/** The score of a candidate for the context's subject; leaves the fits in ctx.fits. THE arithmetic of the engine. */
-export function evaluate(ctx: SubjectContext, c: RecView): number {
+/**
+ * The score of a candidate for the context's subject; leaves the fits in ctx.fits. THE arithmetic
+ * of the engine.
+ *
+ * With a `floor` (the ranking passes the worst score its heap keeps, less a margin), it stops
+ * as soon as even a perfect fit of the criteria not yet computed could not reach the floor, and
+ * returns -1 (ctx.fits then partly filled). The criteria are computed in ctx.order (cheap first,
+ * the text last); after A = Σ w·fit and W = Σ w over the applicable ones computed so far, with R
+ * the weight of the rest, no candidate scores more than (A + R) / (W + R) (the rest all
+ * applicable and met: the bound grows with the applicable weight of the rest since A ≤ W). A
+ * candidate that is not pruned gets the same number as without a floor: the score itself is
+ * always added up in criterion order.
+ */
+export function evaluate(ctx: SubjectContext, c: RecView, floor = -Infinity): number {
   const l = ctx.swap ? c : ctx.subject;
   const r = ctx.swap ? ctx.subject : c;
   const fits = ctx.fits;
   const weights = ctx.weights;
-  const n = ctx.criteria.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const fit = fitOf(ctx.criteria[i]!, ctx, l, r, c);
+  const criteria = ctx.criteria;
+  const order = ctx.order;
+  const rest = ctx.rest;
+  const n = criteria.length;
+  const prune = floor > 0;
+  let met = 0;
+  let applicable = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const fit = fitOf(criteria[i]!, ctx, l, r, c);
     fits[i] = fit;
-    if (fit >= 0) total += weights[i]!;
+    if (fit >= 0) {
+      applicable += weights[i]!;
+      met += weights[i]! * fit;
+    }
+    if (prune) {
+      const more = rest[k]!;
+      const room = applicable + more;
+      if (room > 0 && (met + more) / room < floor) return -1;
+      if (room === 0) return -1;
+    }
   }
+  let total = 0;
+  for (let i = 0; i < n; i++) if (fits[i]! >= 0) total += weights[i]!;
   if (total === 0) return 0;
   let score = 0;
   for (let i = 0; i < n; i++) if (fits[i]! >= 0) score += (weights[i]! / total) * fits[i]!;
@@ -614,9 +715,15 @@ function describe(out: Criterion, ctx: SubjectContext, l: RecView, r: RecView, c
       if (applicable && fit < 1) out.gaps.push(!Number.isNaN(numOf(r, N_TMAX)) && numOf(l, N_FUND) > numOf(r, N_TMAX) ? 'ticket_below_sought' : 'ticket_above_sought');
       return;
     }
-    case 'region':
-      if (applicable && fit >= 1) out.matched = names(ctx, [numOf(l, N_PROVINCE)]);
-      if (applicable && fit < 1) out.gaps.push(listLength(r, F_REG) > 0 ? 'region_outside' : 'different_province');
+    case 'region': {
+      const stated = listLength(r, F_REG) > 0;
+      if (applicable && (fit >= 1 || (!stated && fit > 0))) out.matched = names(ctx, [numOf(l, N_PROVINCE)]);
+      if (applicable && fit < 1) out.gaps.push(stated ? 'region_outside' : fit > 0 ? 'regions_not_stated' : 'different_province');
+      return;
+    }
+    case 'cluster':
+      out.matched = names(ctx, intersection(l, F_SEG, r, F_PSEG));
+      if (applicable && fit < 1) out.gaps.push('no_residents_in_segment');
       return;
     case 'portfolio':
       out.matched = [...names(ctx, intersection(l, F_SEG, r, F_PSEG)), ...names(ctx, intersection(l, F_STG, r, F_PSTG))];

@@ -5,35 +5,11 @@
  */
 import fc from 'fast-check';
 import type { MatchThesaurus } from './records';
-import { CANDIDATE_ROLES, type CandidateRole, type MatchFeatures, type MatchViewer, type RecordVisibility } from './types';
+import { CANDIDATE_ROLES, emptyFeatures, type CandidateRole, type MatchFeatures, type MatchViewer, type RecordVisibility } from './types';
 import { MATCH_ENTITY_TYPES, type MatchEntityType } from './vocabularies';
 
 export function features(fields: Partial<MatchFeatures> & { id: string }): MatchFeatures {
-  return {
-    type: 'project',
-    roles: ['project'],
-    segments: [],
-    stages: [],
-    province: null,
-    regions: [],
-    ticketMinFen: null,
-    ticketMaxFen: null,
-    fundingSoughtFen: null,
-    services: [],
-    milestones: [],
-    qualifications: [],
-    freeAreaSqm: null,
-    closed: false,
-    tokens: [],
-    text: '',
-    portfolioSegments: [],
-    portfolioStages: [],
-    linkedIds: [],
-    partnerships: [],
-    visibility: { level: 'public', communityIds: [], orgIds: [] },
-    feedback: { useful: 0, notRelevant: 0, contacted: 0 },
-    ...fields,
-  };
+  return { ...emptyFeatures('project', fields.id), roles: ['project'], ...fields };
 }
 
 export const viewer = (fields: Partial<MatchViewer> = {}): MatchViewer => ({

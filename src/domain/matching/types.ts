@@ -123,3 +123,36 @@ export interface MatchScore {
 
 /** A user's own verdicts, by candidate id: not_relevant drops a candidate from their lists. */
 export type OwnFeedback = ReadonlyMap<string, FeedbackVerdict>;
+
+export const PUBLIC_VISIBILITY: RecordVisibility = { level: 'public', communityIds: [], orgIds: [] };
+export const NO_FEEDBACK: MatchFeatures['feedback'] = { useful: 0, notRelevant: 0, contacted: 0 };
+
+/** A record of which nothing is known yet (no roles, public, no feedback): builders fill in what they know. */
+export function emptyFeatures(type: MatchEntityType, id: string, visibility: RecordVisibility = PUBLIC_VISIBILITY): MatchFeatures {
+  return {
+    type,
+    id,
+    roles: [],
+    segments: [],
+    stages: [],
+    province: null,
+    regions: [],
+    ticketMinFen: null,
+    ticketMaxFen: null,
+    fundingSoughtFen: null,
+    services: [],
+    milestones: [],
+    qualifications: [],
+    freeAreaSqm: null,
+    closed: false,
+    tokens: [],
+    text: '',
+    portfolioSegments: [],
+    portfolioStages: [],
+    linkedIds: [],
+    partnerships: [],
+    visibility,
+    feedback: NO_FEEDBACK,
+  };
+}
+

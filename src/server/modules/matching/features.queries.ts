@@ -1,22 +1,26 @@
 /**
- * What the matching engine knows of each record, read from the tables in batches: one
- * statement per record type and batch of ids (no per-record round trips), and a keyset walk
- * over a whole type for the index build and the full refresh.
+ * What the matching engine knows of each record, read from the tables in batches: per record
+ * type and batch, one statement for the records themselves and one set-based statement per
+ * related table (milestones, links, owned projects, feedback), grouped in SQL or joined here by
+ * id — no correlated subquery per row, no per-record round trip. A whole type (the index build,
+ * the full refresh) is walked by keyset on id: each batch is one `id > last order by id limit n`
+ * statement, so 200,000 projects never sit in one result and no id list is sent back.
  *
  * Directory records take their tokens and visibility from `search_documents` (the search
- * index's segmentation and the same visibility the search applies); briefs, challenges and
- * community profiles are tokenised here. Drafts, withdrawn briefs, draft and cancelled
+ * index's segmentation and the same visibility the search applies: nothing is tokenised again);
+ * briefs, challenges and community profiles are tokenised here. Texts are folded with
+ * `foldFast` (same result as `fold`, without the Chinese conversion on text that needs none). Drafts, withdrawn briefs, draft and cancelled
  * challenges are not features at all: asking for them answers nothing, which the index reads
  * as "remove".
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { INVESTING_KINDS } from '../../../domain/directory';
-import type { CandidateRole, MatchFeatures, RecordVisibility } from '../../../domain/matching/types';
+import { emptyFeatures, NO_FEEDBACK, PUBLIC_VISIBILITY as PUBLIC, type CandidateRole, type MatchFeatures, type RecordVisibility } from '../../../domain/matching/types';
 import type { MatchEntityType } from '../../../domain/matching/vocabularies';
-import { fold } from '../../../domain/text/fold';
 import { tokenise } from '../../../domain/text/tokenise';
 import type { Executor } from '../../db/client';
 import { rowsOf, uuidArray } from '../../db/sql-helpers';
+import { foldFast } from './fast-fold';
 
 /** Rows per statement: large enough to amortise a round trip, small enough to keep memory flat. */
 export const FEATURE_BATCH = 5000;
@@ -24,53 +28,61 @@ export const FEATURE_BATCH = 5000;
 const TEXT_CAP = 4000;
 
 type Feedback = MatchFeatures['feedback'];
-const NO_FEEDBACK: Feedback = { useful: 0, notRelevant: 0, contacted: 0 };
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 const clean = (values: readonly (string | null | undefined)[]): string[] => values.filter((v): v is string => typeof v === 'string' && v.length > 0);
-const foldedText = (...parts: (string | null | undefined)[]) => fold(clean(parts).join(' ')).slice(0, TEXT_CAP);
-const splitTokens = (...texts: (string | null | undefined)[]) => unique(clean(texts).flatMap((t) => t.split(' ')).filter((t) => t.length > 0));
+const foldedText = (...parts: (string | null | undefined)[]) => foldFast(clean(parts).join(' ')).slice(0, TEXT_CAP);
+/** The space-separated tokens of search_documents, each once. */
+function splitTokens(text: string | null): string[] {
+  if (!text) return [];
+  const out = new Set<string>();
+  for (const t of text.split(' ')) if (t.length > 0) out.add(t);
+  return [...out];
+}
 const tokensOf = (...texts: (string | null | undefined)[]) => unique(clean(texts).flatMap((t) => tokenise(t)));
 
-function base(type: MatchEntityType, id: string, visibility: RecordVisibility): MatchFeatures {
-  return {
-    type,
-    id,
-    roles: [],
-    segments: [],
-    stages: [],
-    province: null,
-    regions: [],
-    ticketMinFen: null,
-    ticketMaxFen: null,
-    fundingSoughtFen: null,
-    services: [],
-    milestones: [],
-    qualifications: [],
-    freeAreaSqm: null,
-    closed: false,
-    tokens: [],
-    text: '',
-    portfolioSegments: [],
-    portfolioStages: [],
-    linkedIds: [],
-    partnerships: [],
-    visibility,
-    feedback: NO_FEEDBACK,
-  };
+const base = emptyFeatures;
+
+
+/** Which rows one statement reads: named ids, or the next keyset page of a whole type. */
+type Selection = { ids: readonly string[] } | { after: string | null; limit: number };
+
+/** The where clause (and order/limit) of a selection, on the id column `column`. */
+function selecting(column: SQL, selection: Selection, filter: SQL = sql`true`): SQL {
+  if ('ids' in selection) return sql`where ${column} = any(${uuidArray([...selection.ids])}) and ${filter}`;
+  const after = selection.after === null ? sql`true` : sql`${column} > ${selection.after}::uuid`;
+  return sql`where ${after} and ${filter} order by ${column} limit ${selection.limit}`;
 }
 
-const PUBLIC: RecordVisibility = { level: 'public', communityIds: [], orgIds: [] };
+/**
+ * The batch's rows of a related table, by the column naming the batch's records: for named ids
+ * `= any(ids)`; for a keyset page (ids in order) the id range, one index range scan.
+ */
+function inBatch(column: SQL, selection: Selection, ids: readonly string[]): SQL {
+  if ('ids' in selection) return sql`${column} = any(${uuidArray(ids)})`;
+  return sql`${column} between ${ids[0]!}::uuid and ${ids[ids.length - 1]!}::uuid`;
+}
+
+/** Rows grouped by their `id` column. */
+function groupBy<T extends { id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.id);
+    if (list) list.push(r);
+    else out.set(r.id, [r]);
+  }
+  return out;
+}
 
 /** Users' verdicts on these records as candidates, summed. */
-async function feedbackOf(db: Executor, type: MatchEntityType, ids: string[]): Promise<Map<string, Feedback>> {
+async function feedbackOf(db: Executor, type: MatchEntityType, selection: Selection, ids: string[]): Promise<Map<string, Feedback>> {
   const rows = await rowsOf<{ id: string; useful: number; not_relevant: number; contacted: number }>(
     db,
     sql`select candidate_id as id,
           count(*) filter (where verdict = 'useful')::int as useful,
           count(*) filter (where verdict = 'not_relevant')::int as not_relevant,
           count(*) filter (where verdict = 'contacted')::int as contacted
-        from match_feedback where candidate_type = ${type} and candidate_id = any(${uuidArray(ids)})
+        from match_feedback where candidate_type = ${type} and ${inBatch(sql`candidate_id`, selection, ids)}
         group by candidate_id`,
   );
   return new Map(rows.map((r) => [r.id, { useful: r.useful, notRelevant: r.not_relevant, contacted: r.contacted }]));
@@ -92,32 +104,43 @@ interface ProjectSource {
   owner_id: string | null;
   province: string | null;
   qualifications: string[] | null;
-  milestones: string[];
-  linked: string[];
   visibility: string | null;
   visible_community_ids: string[] | null;
   visible_org_ids: string[] | null;
   tokens: string | null;
 }
 
-async function projectFeatures(db: Executor, ids: string[]): Promise<MatchFeatures[]> {
+async function projectFeatures(db: Executor, selection: Selection): Promise<MatchFeatures[]> {
   const rows = await rowsOf<ProjectSource>(
     db,
     sql`select p.id, p.name_zh, p.name_en, p.segment, p.stage, p.modality, array_to_json(p.indications) as indications,
           p.funding_sought_fen, p.summary_zh, p.summary_en, p.owner_organisation_id as owner_id,
           o.province, array_to_json(o.qualifications) as qualifications,
-          coalesce((select json_agg(distinct m.kind) from project_milestones m where m.project_id = p.id), '[]'::json) as milestones,
-          coalesce((select json_agg(distinct x.id) from (
-              select l.from_id as id from directory_links l where l.to_type = 'project' and l.to_id = p.id
-              union select l.to_id from directory_links l where l.from_type = 'project' and l.from_id = p.id) x), '[]'::json) as linked,
           d.visibility, array_to_json(d.visible_community_ids) as visible_community_ids, array_to_json(d.visible_org_ids) as visible_org_ids,
           d.name_tokens || ' ' || d.body_tokens as tokens
         from projects p
         left join organisations o on o.id = p.owner_organisation_id
         left join search_documents d on d.entity_type = 'project' and d.entity_id = p.id
-        where p.id = any(${uuidArray(ids)})`,
+        ${selecting(sql`p.id`, selection)}`,
   );
-  const feedback = await feedbackOf(db, 'project', ids);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [milestones, links] = [
+    groupBy(
+      await rowsOf<{ id: string; kind: string }>(
+        db,
+        sql`select distinct project_id as id, kind from project_milestones where ${inBatch(sql`project_id`, selection, ids)}`,
+      ),
+    ),
+    groupBy(
+      await rowsOf<{ id: string; other: string }>(
+        db,
+        sql`select to_id as id, from_id as other from directory_links where to_type = 'project' and ${inBatch(sql`to_id`, selection, ids)}
+            union select from_id, to_id from directory_links where from_type = 'project' and ${inBatch(sql`from_id`, selection, ids)}`,
+      ),
+    ),
+  ];
+  const feedback = await feedbackOf(db, 'project', selection, ids);
   return rows.map((p) => {
     const level = p.visibility === 'named_investors' ? 'named' : p.visibility === 'community' ? 'community' : 'public';
     // Until its search row exists (it is written in the same transaction), a project is treated as confidential to nobody but its community.
@@ -137,11 +160,11 @@ async function projectFeatures(db: Executor, ids: string[]): Promise<MatchFeatur
       stages: [p.stage],
       province: p.province,
       fundingSoughtFen: p.funding_sought_fen === null ? null : Number(p.funding_sought_fen),
-      milestones: p.milestones,
+      milestones: (milestones.get(p.id) ?? []).map((m) => m.kind),
       qualifications: p.qualifications ?? [],
       tokens: splitTokens(p.tokens),
       text: foldedText(p.name_zh, p.name_en, p.modality, ...p.indications, p.summary_zh, p.summary_en),
-      linkedIds: unique(clean([p.owner_id, ...p.linked])),
+      linkedIds: unique(clean([p.owner_id, ...(links.get(p.id) ?? []).map((l) => l.other)])),
       feedback: feedback.get(p.id) ?? NO_FEEDBACK,
     };
   });
@@ -166,10 +189,6 @@ interface OrganisationSource {
   ticket_min_fen: string | number | null;
   ticket_max_fen: string | number | null;
   services: string[];
-  portfolio: { segment: string; stage: string }[];
-  link_roles: string[];
-  linked: string[];
-  project_stages: string[];
   tokens: string | null;
 }
 
@@ -185,38 +204,53 @@ export function rolesOfOrganisation(kind: string, services: readonly string[]): 
   return [];
 }
 
-async function organisationFeatures(db: Executor, ids: string[]): Promise<MatchFeatures[]> {
+async function organisationFeatures(db: Executor, selection: Selection): Promise<MatchFeatures[]> {
   const rows = await rowsOf<OrganisationSource>(
     db,
     sql`select o.id, o.kind, o.name_zh, o.name_en, o.short_name_zh, o.description_zh, o.description_en, o.province,
           array_to_json(o.segments) as segments, array_to_json(o.qualifications) as qualifications,
           array_to_json(o.thesis_segments) as thesis_segments, array_to_json(o.thesis_stages) as thesis_stages,
           array_to_json(o.thesis_regions) as thesis_regions, o.ticket_min_fen, o.ticket_max_fen, array_to_json(o.services) as services,
-          coalesce((select json_agg(json_build_object('segment', p.segment, 'stage', p.stage))
-                    from directory_links l join projects p on p.id = l.to_id
-                    where l.from_type = 'organisation' and l.from_id = o.id and l.to_type = 'project'
-                      and l.role in ('investor_of', 'licensee_of')), '[]'::json) as portfolio,
-          coalesce((select json_agg(distinct l.role) from directory_links l
-                    where l.from_type = 'organisation' and l.from_id = o.id), '[]'::json) as link_roles,
-          coalesce((select json_agg(distinct x.id) from (
-              select l.to_id as id from directory_links l where l.from_type = 'organisation' and l.from_id = o.id
-              union select l.from_id from directory_links l where l.to_type = 'organisation' and l.to_id = o.id
-              union select p.id from projects p where p.owner_organisation_id = o.id) x), '[]'::json) as linked,
-          coalesce((select json_agg(distinct p.stage) from projects p where p.owner_organisation_id = o.id), '[]'::json) as project_stages,
           d.name_tokens || ' ' || d.body_tokens as tokens
         from organisations o
         left join search_documents d on d.entity_type = 'organisation' and d.entity_id = o.id
-        where o.id = any(${uuidArray(ids)})`,
+        ${selecting(sql`o.id`, selection)}`,
   );
-  const feedback = await feedbackOf(db, 'organisation', ids);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  // Links from the organisation (with the linked project's segment and stage), links to it, projects it owns.
+  const outgoing = groupBy(
+    await rowsOf<{ id: string; role: string; to_id: string; segment: string | null; stage: string | null }>(
+      db,
+      sql`select l.from_id as id, l.role, l.to_id, p.segment, p.stage
+          from directory_links l left join projects p on l.to_type = 'project' and p.id = l.to_id
+          where l.from_type = 'organisation' and ${inBatch(sql`l.from_id`, selection, ids)}`,
+    ),
+  );
+  const incoming = groupBy(
+    await rowsOf<{ id: string; other: string }>(
+      db,
+      sql`select to_id as id, from_id as other from directory_links where to_type = 'organisation' and ${inBatch(sql`to_id`, selection, ids)}`,
+    ),
+  );
+  const owned = groupBy(
+    await rowsOf<{ id: string; project_id: string; stage: string }>(
+      db,
+      sql`select owner_organisation_id as id, id as project_id, stage from projects where ${inBatch(sql`owner_organisation_id`, selection, ids)}`,
+    ),
+  );
+  const feedback = await feedbackOf(db, 'organisation', selection, ids);
   return rows.map((o) => {
+    const out = outgoing.get(o.id) ?? [];
+    const mine = owned.get(o.id) ?? [];
+    const portfolio = out.filter((l) => (l.role === 'investor_of' || l.role === 'licensee_of') && l.segment !== null && l.stage !== null);
     const roles = rolesOfOrganisation(o.kind, o.services);
     const investing = roles.includes('investor');
     return {
       ...base('organisation', o.id, PUBLIC),
       roles,
       segments: investing && o.thesis_segments.length > 0 ? o.thesis_segments : o.segments,
-      stages: investing ? o.thesis_stages : o.project_stages,
+      stages: investing ? o.thesis_stages : unique(mine.map((p) => p.stage)),
       province: o.province,
       regions: investing ? o.thesis_regions : [],
       ticketMinFen: o.ticket_min_fen === null ? null : Number(o.ticket_min_fen),
@@ -226,10 +260,10 @@ async function organisationFeatures(db: Executor, ids: string[]): Promise<MatchF
       qualifications: o.qualifications,
       tokens: splitTokens(o.tokens),
       text: foldedText(o.name_zh, o.name_en, o.short_name_zh, o.description_zh, o.description_en),
-      portfolioSegments: unique(o.portfolio.map((p) => p.segment)),
-      portfolioStages: unique(o.portfolio.map((p) => p.stage)),
-      linkedIds: o.linked,
-      partnerships: unique(o.link_roles.map((r) => PARTNERSHIP_OF_LINK[r]).filter((p): p is string => !!p)),
+      portfolioSegments: unique(portfolio.map((p) => p.segment!)),
+      portfolioStages: unique(portfolio.map((p) => p.stage!)),
+      linkedIds: unique([...out.map((l) => l.to_id), ...(incoming.get(o.id) ?? []).map((l) => l.other), ...mine.map((p) => p.project_id)]),
+      partnerships: unique(out.map((l) => PARTNERSHIP_OF_LINK[l.role]).filter((p): p is string => !!p)),
       feedback: feedback.get(o.id) ?? NO_FEEDBACK,
     };
   });
@@ -255,9 +289,10 @@ interface CommunitySource {
   statement_en: string | null;
   free_area: string | number | null;
   residents: string[];
+  resident_segments: string[];
 }
 
-async function communityFeatures(db: Executor, ids: string[]): Promise<MatchFeatures[]> {
+async function communityFeatures(db: Executor, selection: Selection): Promise<MatchFeatures[]> {
   const rows = await rowsOf<CommunitySource>(
     db,
     sql`select c.id, c.name_zh_hans, c.name_en, c.description_zh_hans, c.description_en, c.province,
@@ -269,11 +304,18 @@ async function communityFeatures(db: Executor, ids: string[]): Promise<MatchFeat
                                                                where g.zone_id = z.id and g.community_id = z.community_id), 0)))
            from community_zones z where z.community_id = c.id and z.total_area_sqm is not null) as free_area,
           coalesce((select json_agg(distinct l.from_id) from directory_links l
-                    where l.to_type = 'community' and l.to_id = c.id and l.role = 'resident_of'), '[]'::json) as residents
+                    where l.to_type = 'community' and l.to_id = c.id and l.role = 'resident_of'), '[]'::json) as residents,
+          -- What its residents work in (the cluster criterion: a park whose companies already do this).
+          coalesce((select json_agg(distinct x.segment) from (
+                      select p.segment from directory_links l join projects p on p.id = l.from_id
+                       where l.to_type = 'community' and l.to_id = c.id and l.role = 'resident_of' and l.from_type = 'project'
+                      union all
+                      select unnest(o.segments) from directory_links l join organisations o on o.id = l.from_id
+                       where l.to_type = 'community' and l.to_id = c.id and l.role = 'resident_of' and l.from_type = 'organisation') x), '[]'::json) as resident_segments
         from communities c left join community_match_profiles m on m.community_id = c.id
-        where c.id = any(${uuidArray(ids)})`,
+        ${selecting(sql`c.id`, selection)}`,
   );
-  const feedback = await feedbackOf(db, 'community', ids);
+  const feedback = rows.length === 0 ? new Map<string, Feedback>() : await feedbackOf(db, 'community', selection, rows.map((r) => r.id));
   return rows.map((c) => {
     return {
       ...base('community', c.id, PUBLIC),
@@ -289,6 +331,7 @@ async function communityFeatures(db: Executor, ids: string[]): Promise<MatchFeat
       tokens: tokensOf(c.name_zh_hans, c.name_en, c.statement_zh, c.statement_en, c.description_zh_hans),
       text: foldedText(c.name_zh_hans, c.name_en, c.statement_zh, c.statement_en, c.description_zh_hans, c.description_en),
       linkedIds: c.residents,
+      portfolioSegments: c.resident_segments,
       feedback: feedback.get(c.id) ?? NO_FEEDBACK,
     };
   });
@@ -313,7 +356,7 @@ interface BriefSource {
   community_ids: string[];
 }
 
-async function briefFeatures(db: Executor, ids: string[]): Promise<MatchFeatures[]> {
+async function briefFeatures(db: Executor, selection: Selection): Promise<MatchFeatures[]> {
   const rows = await rowsOf<BriefSource>(
     db,
     sql`select b.id, b.organisation_id, b.title_zh, b.title_en, b.problem, b.solution, b.advantages, b.partner_sought,
@@ -321,9 +364,9 @@ async function briefFeatures(db: Executor, ids: string[]): Promise<MatchFeatures
           b.visibility, o.province,
           coalesce((select json_agg(bc.community_id) from tech_brief_communities bc where bc.brief_id = b.id), '[]'::json) as community_ids
         from tech_briefs b join organisations o on o.id = b.organisation_id
-        where b.id = any(${uuidArray(ids)}) and b.status = 'published'`,
+        ${selecting(sql`b.id`, selection, sql`b.status = 'published'`)}`,
   );
-  const feedback = await feedbackOf(db, 'brief', ids);
+  const feedback = rows.length === 0 ? new Map<string, Feedback>() : await feedbackOf(db, 'brief', selection, rows.map((r) => r.id));
   return rows.map((b) => {
     const visibility: RecordVisibility =
       b.visibility === 'communities' ? { level: 'communities', communityIds: b.community_ids, orgIds: [b.organisation_id] } : PUBLIC;
@@ -359,7 +402,7 @@ interface ChallengeSource {
   community_ids: string[];
 }
 
-async function challengeFeatures(db: Executor, ids: string[]): Promise<MatchFeatures[]> {
+async function challengeFeatures(db: Executor, selection: Selection): Promise<MatchFeatures[]> {
   const rows = await rowsOf<ChallengeSource>(
     db,
     sql`select ch.id, ch.organisation_id, ch.community_id, ch.title_zh, ch.title_en, ch.description, ch.requirements, ch.offer,
@@ -369,9 +412,9 @@ async function challengeFeatures(db: Executor, ids: string[]): Promise<MatchFeat
         from challenges ch
         left join organisations o on o.id = ch.organisation_id
         left join communities c on c.id = ch.community_id
-        where ch.id = any(${uuidArray(ids)}) and ch.status in ('open', 'closed')`,
+        ${selecting(sql`ch.id`, selection, sql`ch.status in ('open', 'closed')`)}`,
   );
-  const feedback = await feedbackOf(db, 'challenge', ids);
+  const feedback = rows.length === 0 ? new Map<string, Feedback>() : await feedbackOf(db, 'challenge', selection, rows.map((r) => r.id));
   return rows.map((ch) => {
     const visibility: RecordVisibility =
       ch.visibility === 'communities'
@@ -391,7 +434,7 @@ async function challengeFeatures(db: Executor, ids: string[]): Promise<MatchFeat
   });
 }
 
-const BY_TYPE: Record<MatchEntityType, (db: Executor, ids: string[]) => Promise<MatchFeatures[]>> = {
+const BY_TYPE: Record<MatchEntityType, (db: Executor, selection: Selection) => Promise<MatchFeatures[]>> = {
   project: projectFeatures,
   organisation: organisationFeatures,
   community: communityFeatures,
@@ -403,41 +446,27 @@ const BY_TYPE: Record<MatchEntityType, (db: Executor, ids: string[]) => Promise<
 export async function featuresOf(db: Executor, type: MatchEntityType, ids: readonly string[]): Promise<MatchFeatures[]> {
   const all = unique(ids);
   const out: MatchFeatures[] = [];
-  for (let i = 0; i < all.length; i += FEATURE_BATCH) out.push(...(await BY_TYPE[type](db, all.slice(i, i + FEATURE_BATCH))));
+  for (let i = 0; i < all.length; i += FEATURE_BATCH) out.push(...(await BY_TYPE[type](db, { ids: all.slice(i, i + FEATURE_BATCH) })));
   return out;
 }
 
-const TABLE_OF: Record<MatchEntityType, ReturnType<typeof sql.raw>> = {
-  project: sql.raw('projects'),
-  organisation: sql.raw('organisations'),
-  community: sql.raw('communities'),
-  brief: sql.raw('tech_briefs'),
-  challenge: sql.raw('challenges'),
-};
-
-/** Only the rows that can be features: published briefs, open or closed challenges. */
-const CANDIDATE_FILTER: Record<MatchEntityType, ReturnType<typeof sql.raw>> = {
-  project: sql.raw('true'),
-  organisation: sql.raw('true'),
-  community: sql.raw('true'),
-  brief: sql.raw(`status = 'published'`),
-  challenge: sql.raw(`status in ('open', 'closed')`),
-};
-
 /**
- * Every record of a type, a batch at a time (keyset on id), so 200,000 projects never sit in
- * one result. The caller may await between batches to let other requests run.
+ * Every record of a type that can be a feature (published briefs, open or closed challenges), a
+ * batch at a time in id order (keyset: each batch starts after the last id of the one before).
+ * The caller may await between batches to let other requests run.
  */
 export async function* allFeatures(db: Executor, type: MatchEntityType, batch = FEATURE_BATCH): AsyncGenerator<MatchFeatures[]> {
-  let after: string | null = null;
-  for (;;) {
-    const keyset: SQL = after === null ? sql`` : sql`and id > ${after}::uuid`;
-    const ids: string[] = (
-      await rowsOf<{ id: string }>(db, sql`select id from ${TABLE_OF[type]} where ${CANDIDATE_FILTER[type]} ${keyset} order by id limit ${batch}`)
-    ).map((r) => r.id);
-    if (ids.length === 0) return;
-    yield await BY_TYPE[type](db, ids);
-    after = ids[ids.length - 1]!;
-    if (ids.length < batch) return;
+  let features = await BY_TYPE[type](db, { after: null, limit: batch });
+  while (features.length > 0) {
+    // The next page is read while the caller works on this one (the database and this process overlap).
+    const next: Promise<MatchFeatures[]> =
+      features.length < batch ? Promise.resolve([]) : BY_TYPE[type](db, { after: features[features.length - 1]!.id, limit: batch });
+    next.catch(() => undefined);
+    try {
+      yield features;
+    } finally {
+      // A caller that stops early still waits for the read in flight (its connection or transaction stays in order).
+      features = await next;
+    }
   }
 }

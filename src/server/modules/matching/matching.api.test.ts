@@ -48,6 +48,28 @@ afterAll(async () => {
 });
 
 describe('ranked matches', () => {
+  it('counts a park whose residents work in the project’s segment (cluster), and names the segment', async () => {
+    // A segment China Medical City's residents work in, and a project of that segment staff may see.
+    const [pair] = await rows<{ segment: string; project: string }>(
+      `select x.segment, p.id as project from (
+         select p.segment from directory_links l join projects p on p.id = l.from_id
+          where l.role = 'resident_of' and l.to_type = 'community' and l.to_id = $1 and l.from_type = 'project'
+         union
+         select unnest(o.segments) from directory_links l join organisations o on o.id = l.from_id
+          where l.role = 'resident_of' and l.to_type = 'community' and l.to_id = $1 and l.from_type = 'organisation') x
+       join projects p on p.segment = x.segment and p.community_id = $1
+       where not exists (select 1 from directory_links r where r.from_id = p.id and r.to_id = $1)
+       order by p.id limit 1`,
+      [cmc],
+    );
+    expect(pair).toBeDefined();
+    const res = await staff.get<MatchExplanation>(`/api/matches/project/${pair!.project}/community/${cmc}?target=parks`);
+    expect(res.status).toBe(200);
+    const cluster = res.body.criteria.find((c) => c.code === 'cluster');
+    expect(cluster?.status).toBe('met');
+    expect(cluster?.matched).toContain(pair!.segment);
+  });
+
   it('ranks projects for an investor with criteria whose contributions add up to the score', async () => {
     const res = await investor.get<MatchList>(`/api/matches/organisation/${chengtai}?target=projects&limit=10`);
     expect(res.status).toBe(200);
@@ -183,6 +205,36 @@ describe('visibility', () => {
     expect(suggestions.status).toBe(200);
     const suggested = suggestions.body.groups.flatMap((g) => g.items.map((i) => i.candidate.id));
     expect(suggested).not.toContain(named);
+  });
+
+  it('stores suggestions only for subjects a home shows, and ranks the others live', async () => {
+    // The refresh of the test before has run. Projects: stored only when their owner has representatives.
+    const storedProjects = await rows<{ represented: boolean; n: number }>(
+      `select exists (select 1 from organisation_representatives r where r.organisation_id = p.owner_organisation_id) as represented,
+              count(distinct s.subject_id)::int as n
+       from match_suggestions s join projects p on p.id = s.subject_id
+       where s.subject_type = 'project' group by 1`,
+    );
+    expect(storedProjects.find((r) => !r.represented)).toBeUndefined();
+    expect(storedProjects.find((r) => r.represented)?.n ?? 0).toBeGreaterThan(0);
+    // Organisations: every investing one → projects; one without representatives has no other stored target.
+    const orgTargets = await rows<{ target: string; represented: boolean }>(
+      `select distinct s.target, exists (select 1 from organisation_representatives r where r.organisation_id = s.subject_id) as represented
+       from match_suggestions s where s.subject_type = 'organisation'`,
+    );
+    expect(orgTargets.filter((r) => !r.represented).map((r) => r.target)).toEqual(orgTargets.some((r) => !r.represented) ? ['projects'] : []);
+    expect(orgTargets.some((r) => r.represented && r.target === 'briefs')).toBe(true);
+
+    // A subject without stored rows (member@'s organisation, its rows removed) is ranked live on the home.
+    const heyao = (await rows<{ id: string }>(
+      `select r.organisation_id as id from organisation_representatives r join users u on u.id = r.user_id where u.email = 'member@biobridge.demo'`,
+    ))[0]!.id;
+    await rows(`delete from match_suggestions where subject_id = $1 or subject_id in (select id from projects where owner_organisation_id = $1)`, [heyao]);
+    const home = await member.get<{ groups: { subject: { id: string }; refreshedAt: string | null; items: unknown[] }[] }>('/api/me/suggestions');
+    expect(home.status).toBe(200);
+    const live = home.body.groups.filter((g) => g.refreshedAt === null);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((g) => g.items.length > 0)).toBe(true);
   });
 });
 

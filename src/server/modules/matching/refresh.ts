@@ -1,14 +1,18 @@
 /**
- * The full refresh of stored suggestions: the top matches of every subject of the stored kinds,
- * each ranked with the visibility of the subject's own side, written to `match_suggestions`.
+ * The full refresh of stored suggestions: the top matches of the subjects someone sees on a home
+ * page, each ranked with the visibility of the subject's own side, written to `match_suggestions`.
+ * Nothing is stored for subjects no home shows (a project whose owner has no representative):
+ * `/api/me/suggestions` ranks a subject without stored rows live.
  *
- * Subjects and targets:
- * - investing organisations → projects (the big one), seen as their representatives see: public
- *   projects and those naming the organisation;
+ * Subjects and targets (docs/matching/api.md, "Stored suggestions"):
+ * - every investing organisation → projects (the big one), seen as the organisation sees:
+ *   public projects and those naming it;
  * - communities with a matching profile → projects, seen as their staff see (their community's
  *   confidential projects too);
- * - projects → investors, parks, services; briefs → companies; open challenges → research teams
- *   (candidates of these targets are public).
+ * - published briefs → companies; open challenges → research teams;
+ * - projects whose owner organisation has representatives → investors, parks, services;
+ * - organisations with representatives → their other home targets: research teams (universities,
+ *   institutes, hospitals) → challenges, companies → briefs.
  * Readers filter stored rows again by their own visibility and dismissals (service.ts).
  *
  * Rows are written per chunk of subjects: upserted (a candidate already there keeps its
@@ -17,7 +21,7 @@
  * between chunks, so the server keeps answering while it runs. One run at a time (a unique index
  * on running runs; a run whose lease ran out — a crashed server — is marked failed first).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { MatchIndex } from '../../../domain/matching/index';
 import type { MatchFeatures, MatchViewer } from '../../../domain/matching/types';
 import type { MatchEntityType, MatchTarget } from '../../../domain/matching/vocabularies';
@@ -43,30 +47,69 @@ const NOBODY: MatchViewer = { isPlatformAdmin: false, memberOf: new Set(), staff
 interface Plan {
   type: MatchEntityType;
   target: MatchTarget;
+  /** The candidate subjects, in id order (the index and `takes` decide among them). */
+  subjects: (db: Executor) => Promise<string[]>;
   /** Which subjects of the type take part. */
   takes: (f: MatchFeatures) => boolean;
   viewerOf: (f: MatchFeatures) => MatchViewer;
 }
 
-const PLANS: Plan[] = [
+const idsOf = async (db: Executor, query: SQL) => (await rowsOf<{ id: string }>(db, query)).map((r) => r.id);
+const allOf = (table: string) => (db: Executor) => idsOf(db, sql`select id from ${sql.raw(table)} order by id`);
+const represented = (db: Executor) => idsOf(db, sql`select distinct organisation_id as id from organisation_representatives order by 1`);
+
+/**
+ * An organisation's side: what it may see as an organisation (public records, those naming it or
+ * owned by it). Stored rows are shared by all its representatives, so no one representative's
+ * communities widen them; a reader's community-only candidates come from the live ranking.
+ */
+const organisationViewer = (f: MatchFeatures): MatchViewer => ({ ...NOBODY, represents: new Set([f.id]) });
+
+/** Projects someone speaks for: their owner organisation has representatives. */
+const representedProjects = (db: Executor) =>
+  idsOf(
+    db,
+    sql`select p.id from projects p
+        where exists (select 1 from organisation_representatives r where r.organisation_id = p.owner_organisation_id)
+        order by p.id`,
+  );
+
+export const PLANS: Plan[] = [
   {
     type: 'organisation',
     target: 'projects',
+    subjects: allOf('organisations'),
     takes: (f) => f.roles.includes('investor'),
-    viewerOf: (f) => ({ ...NOBODY, represents: new Set([f.id]) }),
+    viewerOf: organisationViewer,
   },
   {
     type: 'community',
     target: 'projects',
+    subjects: allOf('communities'),
     takes: (f) => f.roles.includes('park'),
     viewerOf: (f) => ({ ...NOBODY, memberOf: new Set([f.id]), staffOf: new Set([f.id]) }),
   },
-  { type: 'project', target: 'investors', takes: () => true, viewerOf: () => NOBODY },
-  { type: 'project', target: 'parks', takes: () => true, viewerOf: () => NOBODY },
-  { type: 'project', target: 'services', takes: () => true, viewerOf: () => NOBODY },
-  { type: 'brief', target: 'companies', takes: () => true, viewerOf: () => NOBODY },
-  { type: 'challenge', target: 'research_teams', takes: (f) => !f.closed, viewerOf: () => NOBODY },
+  { type: 'brief', target: 'companies', subjects: allOf('tech_briefs'), takes: () => true, viewerOf: () => NOBODY },
+  { type: 'challenge', target: 'research_teams', subjects: allOf('challenges'), takes: (f) => !f.closed, viewerOf: () => NOBODY },
+  { type: 'project', target: 'investors', subjects: representedProjects, takes: () => true, viewerOf: () => NOBODY },
+  { type: 'project', target: 'parks', subjects: representedProjects, takes: () => true, viewerOf: () => NOBODY },
+  { type: 'project', target: 'services', subjects: representedProjects, takes: () => true, viewerOf: () => NOBODY },
+  {
+    type: 'organisation',
+    target: 'challenges',
+    subjects: represented,
+    takes: (f) => f.roles.includes('research_team'),
+    viewerOf: organisationViewer,
+  },
+  {
+    type: 'organisation',
+    target: 'briefs',
+    subjects: represented,
+    takes: (f) => f.roles.includes('company'),
+    viewerOf: organisationViewer,
+  },
 ];
+
 
 export interface RefreshStats {
   subjects: number;
@@ -104,7 +147,7 @@ export async function refreshAllSuggestions(db: Executor, options: RefreshOption
   let suggestions = 0;
   let lastYield = performance.now();
   for (const plan of PLANS) {
-    const ids = await subjectIds(db, plan.type);
+    const ids = await plan.subjects(db);
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows: { subjectId: string; candidateType: string; candidateId: string; rank: number; score: number }[] = [];
       const chunkSubjects: string[] = [];
@@ -135,19 +178,6 @@ export async function refreshAllSuggestions(db: Executor, options: RefreshOption
   // The change feed keeps a day: every process has long caught up with older rows.
   await db.execute(sql`delete from match_changes where created_at < now() - interval '1 day'`);
   return { subjects, suggestions, durationMs: Math.round(performance.now() - started), peakRssMb: Math.max(peak, rssMb()) };
-}
-
-const SUBJECT_TABLE: Record<MatchEntityType, ReturnType<typeof sql.raw>> = {
-  project: sql.raw('projects'),
-  organisation: sql.raw('organisations'),
-  community: sql.raw('communities'),
-  brief: sql.raw('tech_briefs'),
-  challenge: sql.raw('challenges'),
-};
-
-/** Ids of every record of a type, in id order (the index skips the ones it does not hold). */
-async function subjectIds(db: Executor, type: MatchEntityType): Promise<string[]> {
-  return (await rowsOf<{ id: string }>(db, sql`select id from ${SUBJECT_TABLE[type]} order by id`)).map((r) => r.id);
 }
 
 async function writeChunk(
