@@ -14,7 +14,7 @@
  *    projects of random investors (/api/matches/organisation/:id?target=projects&limit=50) and
  *    --requests of the top-50 investors of random projects the account may see: p50, p95, p99
  *    (target p95 ≤ 100 ms).
- * 3. The full refresh (H2's refreshAllSuggestions, every stored subject kind), after the HTTP
+ * 3. The full refresh (refreshAllSuggestions, every stored subject kind), after the HTTP
  *    server closed: the index build, then the run with its writes (and when its investors →
  *    projects part ended); minutes and seconds, peak RSS (sampled every 100 ms), rows written.
  * Figures first, then one JSON line with all of them.
@@ -98,7 +98,7 @@ async function timedGets(base: string, cookie: string, paths: string[]) {
 }
 
 /**
- * The full refresh as the admin route runs it (H2's refreshAllSuggestions): the index built from
+ * The full refresh as the admin route runs it (refreshAllSuggestions): the index built from
  * the database (timed apart), then the whole refresh with that index (every stored subject kind,
  * rows written), with the time its first part — investing organisations → projects — took.
  */

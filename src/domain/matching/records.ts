@@ -8,7 +8,7 @@ import { CANDIDATE_ROLES } from './types';
 import type { MatchEntityType } from './vocabularies';
 
 /**
- * What the engine asks of the thesaurus (H3's `Thesaurus` in src/domain/thesaurus satisfies it):
+ * What the engine asks of the thesaurus (`Thesaurus` in src/domain/thesaurus satisfies it):
  * the concepts a folded text names, and the concepts related to one.
  */
 export interface MatchThesaurus {
