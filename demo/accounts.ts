@@ -31,12 +31,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'centre.admin@biobridge.demo', displayName: '陈思远', locale: 'zh-CN', purpose: 'community admin, Taizhou (Shanghai) centre', memberships: [['taizhou-shanghai-centre', 'community_admin']] },
   { email: 'alliance.admin@biobridge.demo', displayName: '吴佳怡', locale: 'zh-CN', purpose: 'community admin, Jiading alliance', memberships: [['jiading-biomed-alliance', 'community_admin']] },
   { email: 'regen.admin@biobridge.demo', displayName: '何俊杰', locale: 'zh-TW', purpose: 'community admin, regenerative medicine park (繁體)', memberships: [['daxing-regen-park', 'community_admin']] },
-  { email: 'staff@biobridge.demo', displayName: '王磊', locale: 'zh-CN', purpose: 'staff, China Medical City; runs the partnering day schedule (event page → 一对一洽谈)', memberships: [['china-medical-city', 'staff']] },
+  { email: 'staff@biobridge.demo', displayName: '王磊', locale: 'zh-CN', purpose: 'staff, China Medical City; runs the partnering day schedule (event page → 一对一洽谈); screens answers to its challenge at /challenges', memberships: [['china-medical-city', 'staff']] },
   {
     email: 'investor@biobridge.demo',
     displayName: '赵明轩',
     locale: 'zh-CN',
-    purpose: 'investor in two communities; closed-door meeting; partnering meetings at /me/partnering',
+    purpose: 'investor in two communities; closed-door meeting; partnering meetings at /me/partnering; suggested projects at /suggestions',
     memberships: [
       ['china-medical-city', 'investor'],
       ['jiading-biomed-alliance', 'investor'],
@@ -46,7 +46,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'member@biobridge.demo',
     displayName: '孙悦',
     locale: 'zh-CN',
-    purpose: 'enterprise representative (member); salon; partnering requests at /me/partnering',
+    purpose: 'enterprise representative (member); salon; partnering requests at /me/partnering; technology briefs at /briefs',
     memberships: [
       ['china-medical-city', 'member'],
       ['daxing-regen-park', 'member'],
