@@ -66,9 +66,15 @@ describe('scores and explanations (properties)', () => {
     {
       name: 'a ticket range moved to cover the amount sought (either side)',
       apply: (s, c) => {
-        const sought = s.fundingSoughtFen ?? c.fundingSoughtFen;
-        if (sought === null) return null;
-        const cover = (x: MatchFeatures) => ({ ...x, ticketMinFen: x.ticketMinFen === null ? null : Math.min(x.ticketMinFen, sought), ticketMaxFen: x.ticketMaxFen === null ? null : Math.max(x.ticketMaxFen, sought) });
+        // Widen each side's range to take in every amount sought on either side (whichever side
+        // the pair's kind reads as the project), so the move is an improvement in every reading.
+        const sought = [s.fundingSoughtFen, c.fundingSoughtFen].filter((x): x is number => x !== null);
+        if (sought.length === 0) return null;
+        const cover = (x: MatchFeatures) => ({
+          ...x,
+          ticketMinFen: x.ticketMinFen === null ? null : Math.min(x.ticketMinFen, ...sought),
+          ticketMaxFen: x.ticketMaxFen === null ? null : Math.max(x.ticketMaxFen, ...sought),
+        });
         return [cover(s), cover(c)];
       },
     },
