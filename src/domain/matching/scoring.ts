@@ -156,6 +156,16 @@ interface KindSpec {
  *   has done the kind of partnership sought (licensing, co-development, investment) 0.15.
  * - challenges: text/concepts are the heart of it (0.65), segment 0.25.
  */
+const TEXT_LED: KindSpec = {
+  criteria: [
+    { code: 'segment', weight: 0.25 },
+    { code: 'region', weight: 0.05 },
+    { code: 'text', weight: 0.65 },
+    { code: 'feedback', weight: 0.05 },
+  ],
+  sameProvinceFit: 1,
+};
+
 export const KIND_SPECS: Record<PairKind, KindSpec> = {
   project_investor: {
     criteria: [
@@ -203,24 +213,9 @@ export const KIND_SPECS: Record<PairKind, KindSpec> = {
     ],
     sameProvinceFit: 1,
   },
-  challenge_team: {
-    criteria: [
-      { code: 'segment', weight: 0.25 },
-      { code: 'region', weight: 0.05 },
-      { code: 'text', weight: 0.65 },
-      { code: 'feedback', weight: 0.05 },
-    ],
-    sameProvinceFit: 1,
-  },
-  challenge_brief: {
-    criteria: [
-      { code: 'segment', weight: 0.25 },
-      { code: 'region', weight: 0.05 },
-      { code: 'text', weight: 0.65 },
-      { code: 'feedback', weight: 0.05 },
-    ],
-    sameProvinceFit: 1,
-  },
+  // A challenge is judged on what it asks for, in words: teams and briefs alike.
+  challenge_team: TEXT_LED,
+  challenge_brief: TEXT_LED,
   generic: {
     criteria: [
       { code: 'segment', weight: 0.3 },

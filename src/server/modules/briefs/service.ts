@@ -1,7 +1,6 @@
 import type { Authority, Viewer } from '../../../domain/directory-access';
 import { can } from '../../../domain/roles';
-import { fold } from '../../../domain/text/fold';
-import { termKey, type Thesaurus } from '../../../domain/thesaurus/thesaurus';
+import { listingSearchTerms } from '../../../domain/thesaurus/listing-terms';
 import {
   BRIEF_OWNER_KINDS,
   type Brief,
@@ -127,28 +126,13 @@ async function present(db: Executor, viewer: Viewer, rows: q.BriefRow[]): Promis
 // ---------------------------------------------------------------- reading
 
 /** At most this many spellings of one query word are looked for (as typed, folded, related terms). */
-const MAX_SPELLINGS = 16;
-
-/**
- * The words of a query, each with its spellings: as typed, folded (traditional → simplified,
- * lower case) and the other terms of the thesaurus concept it names (IVD → 体外诊断, in vitro
- * diagnostics …). A query that is one thesaurus term as a whole ("cell therapy") is one word.
- */
-export function searchTerms(text: string | undefined, thesaurus?: Pick<Thesaurus, 'expansions' | 'codesOfKey'>): string[][] {
-  if (!text) return [];
-  const spell = (w: string) => [...new Set([w, fold(w), ...(thesaurus?.expansions(termKey(w)) ?? [])])].slice(0, MAX_SPELLINGS);
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length > 1 && thesaurus && thesaurus.codesOfKey(termKey(text)).length > 0) return [spell(text.trim())];
-  return words.slice(0, 8).map(spell);
-}
-
 export async function listBriefs(ctx: RequestContext, query: BriefQuery): Promise<BriefPage> {
   const viewer = await loadViewer(ctx);
   const after = decodeCursor(query.cursor, cursorSchema);
   const rows = await q.listBriefs(ctx.db, scopeOf(viewer), {
     mine: query.mine,
     status: query.status,
-    terms: searchTerms(query.q, query.q ? await loadThesaurus(ctx.db) : undefined),
+    terms: listingSearchTerms(query.q, query.q ? await loadThesaurus(ctx.db) : undefined),
     segment: query.segment,
     maturity: query.maturity,
     partnership: query.partnership,

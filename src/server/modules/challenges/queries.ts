@@ -58,9 +58,8 @@ export async function findChallenge(db: Executor, id: string): Promise<Challenge
 export interface ListFilters {
   kind?: string;
   segment?: string;
-  q?: string;
-  /** Other spellings of q (simplified, thesaurus synonyms): any one matching is a hit. */
-  qVariants?: string[];
+  /** Each search word's spellings (src/domain/thesaurus/listing-terms.ts): every word must match, by any spelling. */
+  terms: string[][];
   status?: string;
   mine: boolean;
   limit: number;
@@ -75,9 +74,8 @@ export async function listChallenges(db: Executor, a: Audience, f: ListFilters):
   if (f.status === 'open') conditions.push(sql`${challenges.status} = 'open' and ${challenges.deadline} > now()`);
   else if (f.status === 'closed') conditions.push(sql`(${challenges.status} = 'closed' or (${challenges.status} = 'open' and ${challenges.deadline} <= now()))`);
   else if (f.status) conditions.push(sql`${challenges.status} = ${f.status}`);
-  if (f.q) {
-    const terms = [...new Set([f.q, ...(f.qVariants ?? [])])];
-    const hits = terms.map((term) => {
+  for (const spellings of f.terms) {
+    const hits = spellings.map((term) => {
       const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return sql`(${challenges.titleZh} ilike ${like} or coalesce(${challenges.titleEn}, '') ilike ${like} or ${challenges.description} ilike ${like} or array_to_string(${challenges.keywords}, ' ') ilike ${like})`;
     });

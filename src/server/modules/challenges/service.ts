@@ -1,9 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isLocale, DEFAULT_LOCALE } from '../../../domain/locales';
 import { ANSWER_STAGES, type AnswerStage } from '../../../domain/matching/vocabularies';
 import { can } from '../../../domain/roles';
-import { toSimplified } from '../../../domain/text/fold';
-import { termKey } from '../../../domain/thesaurus/thesaurus';
+import { listingSearchTerms } from '../../../domain/thesaurus/listing-terms';
 import type {
   Answer,
   AnswerList,
@@ -24,6 +23,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { Executor, Tx } from '../../db/client';
 import { requireUser, type RequestContext } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { decodeCursor, pageOf } from '../../http/pagination';
 import { recordAudit } from '../audit/record';
 import { loadViewer } from '../directory/viewer';
 import { recordMatchChange } from '../matching/changes';
@@ -71,19 +71,12 @@ function emptyCounts(): StageCounts {
 
 // ---------------------------------------------------------------- cursor
 
-function encodeCursor(row: q.ChallengeRow): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-}
+/** A page ends at (created at, id), newest first. */
+const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 
-function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation_failed', { fields: { cursor: 'invalid_cursor' } });
+function afterCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+  const at = decodeCursor(cursor, cursorSchema);
+  return at && { createdAt: at[0], id: at[1] };
 }
 
 // ---------------------------------------------------------------- presenting
@@ -168,17 +161,12 @@ function addCount(counts: StageCounts, c: { stage: string; status: string; n: nu
 export async function listChallenges(ctx: RequestContext, query: z.output<typeof challengeQuery>): Promise<ChallengePage> {
   requireUser(ctx);
   const a = await audienceOf(ctx);
-  const rows = await q.listChallenges(ctx.db, a, { ...query, qVariants: query.q ? await spellingsOf(ctx.db, query.q) : undefined, after: decodeCursor(query.cursor) });
-  const page = rows.slice(0, query.limit);
-  return { items: await present(ctx.db, a, page), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null };
+  const rows = await q.listChallenges(ctx.db, a, { ...query, terms: listingSearchTerms(query.q, query.q ? await loadThesaurus(ctx.db) : undefined), after: afterCursor(query.cursor) });
+  const page = pageOf(rows, query.limit, (last) => [last.createdAt.toISOString(), last.id]);
+  return { items: await present(ctx.db, a, page.items), nextCursor: page.nextCursor };
 }
 
 /** Other ways to write the search text: simplified Chinese, and the thesaurus's related terms (CAR-T ~ 免疫细胞治疗). */
-async function spellingsOf(db: Executor, text: string): Promise<string[]> {
-  const thesaurus = await loadThesaurus(db);
-  return [toSimplified(text), ...thesaurus.expansions(termKey(text))].slice(0, 12);
-}
-
 async function requireVisible(db: Executor, a: q.Audience, id: string): Promise<q.ChallengeRow> {
   const row = await q.findVisibleChallenge(db, a, id);
   if (!row) throw new AppError('not_found');

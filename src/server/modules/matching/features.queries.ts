@@ -20,7 +20,7 @@ import type { MatchEntityType } from '../../../domain/matching/vocabularies';
 import { tokenise } from '../../../domain/text/tokenise';
 import type { Executor } from '../../db/client';
 import { rowsOf, uuidArray } from '../../db/sql-helpers';
-import { foldFast } from './fast-fold';
+import { foldFast } from '../../../domain/text/fast-fold';
 
 /** Rows per statement: large enough to amortise a round trip, small enough to keep memory flat. */
 export const FEATURE_BATCH = 5000;

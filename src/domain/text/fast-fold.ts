@@ -13,7 +13,7 @@
  * text holds the phrase itself.
  */
 import * as OpenCC from 'opencc-js';
-import { fold, toSimplified } from '../../../domain/text/fold';
+import { fold, toSimplified } from './fold';
 
 /** opencc-js dictionaries are "from to|from to|…" strings, nested in arrays (groups, chains). */
 function entries(dict: string): [string, string][] {

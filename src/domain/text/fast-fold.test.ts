@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../domain/text/fold';
+import { fold } from './fold';
 import { conversionTriggers, foldFast } from './fast-fold';
 
 const flat = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(flat) : []);
